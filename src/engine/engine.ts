@@ -1,0 +1,427 @@
+import Fuse from 'fuse.js';
+import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
+import { CONCEPT_PREFIX, CONCEPT_WORDS, analyzeWords, findConcepts, indexTerms } from './analyzer.js';
+import { stem } from './text.js';
+
+/** A paragraph the engine considered, with its confidence in [0, 1]. */
+export interface Candidate {
+  readonly articleId: string;
+  readonly sectionId: string;
+  readonly paragraphId: string;
+  readonly score: number;
+}
+
+export interface Answer extends Candidate {
+  readonly kind: 'answer';
+  /** Up to three next-best paragraphs, best first. */
+  readonly alternatives: readonly Candidate[];
+  /** Question words that matched the answer, so a moderator can see why it was chosen. */
+  readonly matchedTerms: readonly string[];
+  /** The sentence of the paragraph that best matches the question, verbatim. */
+  readonly bestSentence: string;
+}
+
+export interface Topic {
+  readonly articleId: string;
+  readonly sectionId: string;
+  readonly heading: string;
+}
+
+export interface NoMatch {
+  readonly kind: 'no-match';
+  /** Why: nothing to search for, or nothing in the article matched well enough. */
+  readonly reason: 'empty' | 'not-covered';
+  /** The sections closest to the question (or the article's first sections when nothing was close). */
+  readonly nearestTopics: readonly Topic[];
+}
+
+export type EngineResult = Answer | NoMatch;
+
+export interface Explanation extends Candidate {
+  readonly raw: number;
+  readonly coverage: number;
+}
+
+export interface EngineOptions {
+  /** Minimum confidence to answer; below it the engine says the article does not cover the question. */
+  readonly threshold?: number;
+}
+
+export interface AnswerEngine {
+  readonly knowledge: KnowledgeBase;
+  answer(question: string): EngineResult;
+  /** Every paragraph that matched, best first, with the parts of its confidence (for tuning and moderators). */
+  explain(question: string): readonly Explanation[];
+  /** Lookups for composers: every id the engine returns resolves here. */
+  findArticle(articleId: string): Article | undefined;
+  findSection(articleId: string, sectionId: string): Section | undefined;
+  findParagraph(articleId: string, paragraphId: string): Paragraph | undefined;
+}
+
+/** Chosen on the dev set (`npm run eval`): the lowest value that keeps off-topic abstention at target. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+// BM25F parameters. Headings and curated hints are short and precise, so a hit there counts more.
+const K1 = 1.2;
+const FIELDS = [
+  { name: 'heading', weight: 2.5, b: 0.3 },
+  { name: 'body', weight: 1.0, b: 0.75 },
+  { name: 'keywords', weight: 2.0, b: 0.3 },
+  { name: 'questions', weight: 1.2, b: 0.5 },
+] as const;
+type FieldName = (typeof FIELDS)[number]['name'];
+
+/** Concepts say less than the words themselves: "shrink" means therapist, but so do many words. */
+const CONCEPT_QUERY_WEIGHT = 0.8;
+/** A question word the article never uses still counts against confidence, but filler is common. */
+const UNKNOWN_WORD_WEIGHT = 0.35;
+const FUZZY_THRESHOLD = 0.3;
+const MIN_FUZZY_LENGTH = 4;
+/** Long messages are cut: the first words carry the question, and cost must stay bounded. */
+const MAX_QUESTION_WORDS = 200;
+const FUZZY_CACHE_LIMIT = 5000;
+
+interface IndexedDoc {
+  readonly paragraph: Paragraph;
+  readonly sentences: readonly { text: string; terms: ReadonlySet<string> }[];
+}
+
+interface Posting {
+  readonly doc: number;
+  /** The precomputed BM25F contribution of this term to this document. */
+  readonly weight: number;
+}
+
+interface QueryTerm {
+  weight: number;
+  readonly words: Set<string>;
+}
+
+export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const docs: IndexedDoc[] = [];
+  const fieldTerms: Record<FieldName, string[]>[] = [];
+  const sectionsByKey = new Map<string, Section>();
+  const articlesById = new Map<string, Article>();
+  const paragraphsByKey = new Map<string, Paragraph>();
+  const vocabularyWords = new Set<string>(CONCEPT_WORDS);
+
+  for (const article of knowledge.articles) {
+    articlesById.set(article.id, article);
+    for (const section of article.sections) {
+      sectionsByKey.set(`${article.id}#${section.id}`, section);
+      const headingTerms = indexTerms(section.heading);
+      const keywordTerms = section.hints.keywords.flatMap((keyword) => indexTerms(keyword));
+      const questionTerms = section.hints.questions.flatMap((question) => indexTerms(question));
+      for (const text of [section.heading, ...section.hints.keywords, ...section.hints.questions]) {
+        for (const item of analyzeWords(text)) if (!item.stopword) vocabularyWords.add(item.word);
+      }
+      for (const paragraph of section.paragraphs) {
+        paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
+        for (const item of analyzeWords(paragraph.text)) if (!item.stopword) vocabularyWords.add(item.word);
+        docs.push({
+          paragraph,
+          sentences: splitSentences(paragraph.text).map((text) => ({ text, terms: new Set(indexTerms(text)) })),
+        });
+        fieldTerms.push({
+          heading: headingTerms,
+          body: indexTerms(paragraph.text),
+          keywords: keywordTerms,
+          questions: questionTerms,
+        });
+      }
+    }
+  }
+
+  const { postings, idf } = buildPostings(fieldTerms);
+  const unknownIdf = Math.log(1 + (docs.length - 0.5) / 1.5);
+  const conceptOfWord = new Map<string, string>();
+  for (const word of CONCEPT_WORDS) {
+    const concept = findConcepts(analyzeWords(word)).keys().next().value;
+    if (concept !== undefined) conceptOfWord.set(word, concept);
+  }
+
+  // Fuse matches one question word against words of similar length: a typo changes a word's length by
+  // at most a couple of letters, and small candidate lists keep each lookup well under a millisecond.
+  const fuseByLength = new Map<number, Fuse<string>>();
+  const wordsByLength = new Map<number, string[]>();
+  for (const word of vocabularyWords) {
+    if (word.length < MIN_FUZZY_LENGTH - 1) continue;
+    const list = wordsByLength.get(word.length) ?? [];
+    list.push(word);
+    wordsByLength.set(word.length, list);
+  }
+  const fuseFor = (length: number): Fuse<string> | undefined => {
+    const cached = fuseByLength.get(length);
+    if (cached) return cached;
+    const candidates = [length - 1, length, length + 1, length + 2].flatMap((size) => wordsByLength.get(size) ?? []);
+    if (candidates.length === 0) return undefined;
+    const fuse = new Fuse(candidates, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
+    fuseByLength.set(length, fuse);
+    return fuse;
+  };
+  const fuzzyCache = new Map<string, { word: string; similarity: number } | null>();
+  const correct = (word: string): { word: string; similarity: number } | null => {
+    const cached = fuzzyCache.get(word);
+    if (cached !== undefined) return cached;
+    // Fuse proposes; an edit-distance check keeps only real typos ("therapsit"), not other words
+    // that merely share letters ("list" is not "line").
+    const hits = fuseFor(word.length)?.search(word, { limit: 5 }) ?? [];
+    const best = hits.find((hit) => editDistance(word, hit.item) <= allowedEdits(word.length));
+    const result = best && best.score !== undefined ? { word: best.item, similarity: 1 - best.score } : null;
+    if (fuzzyCache.size >= FUZZY_CACHE_LIMIT) fuzzyCache.clear();
+    fuzzyCache.set(word, result);
+    return result;
+  };
+
+  const analyzeQuestion = (question: string): { terms: Map<string, QueryTerm>; unknownWords: number } => {
+    const sequence = analyzeWords(question).slice(0, MAX_QUESTION_WORDS);
+    const terms = new Map<string, QueryTerm>();
+    const add = (term: string, weight: number, word: string): void => {
+      const existing = terms.get(term);
+      if (existing) {
+        existing.weight = Math.max(existing.weight, weight);
+        existing.words.add(word);
+      } else terms.set(term, { weight, words: new Set([word]) });
+    };
+    const conceptWords = new Set<string>();
+    for (const [concept, hits] of findConcepts(sequence)) {
+      for (const hit of hits) {
+        add(concept, CONCEPT_QUERY_WEIGHT, hit);
+        for (const word of hit.split(' ')) conceptWords.add(word);
+      }
+    }
+    let unknownWords = 0;
+    for (const item of sequence) {
+      if (item.stopword) continue;
+      if (idf.has(item.stem)) {
+        add(item.stem, 1, item.word);
+        continue;
+      }
+      if (conceptWords.has(item.word)) continue;
+      const fixed = item.word.length >= MIN_FUZZY_LENGTH && !/\d/.test(item.word) ? correct(item.word) : null;
+      if (fixed) {
+        const fixedStem = stem(fixed.word);
+        const concept = conceptOfWord.get(fixed.word);
+        if (idf.has(fixedStem)) add(fixedStem, fixed.similarity, item.word);
+        if (concept) add(concept, CONCEPT_QUERY_WEIGHT * fixed.similarity, item.word);
+        if (idf.has(fixedStem) || concept) continue;
+      }
+      unknownWords++;
+    }
+    return { terms, unknownWords };
+  };
+
+  const topicsFrom = (docIndexes: readonly number[]): Topic[] => {
+    const topics: Topic[] = [];
+    const seen = new Set<string>();
+    for (const index of docIndexes) {
+      const paragraph = docs[index]?.paragraph;
+      if (!paragraph) continue;
+      const key = `${paragraph.articleId}#${paragraph.sectionId}`;
+      const section = sectionsByKey.get(key);
+      if (!section || seen.has(key)) continue;
+      seen.add(key);
+      topics.push({ articleId: paragraph.articleId, sectionId: section.id, heading: section.heading });
+      if (topics.length === 3) break;
+    }
+    return topics;
+  };
+  const defaultTopics = topicsFrom(docs.map((_, index) => index));
+
+  interface Ranked {
+    readonly doc: number;
+    readonly raw: number;
+    readonly coverage: number;
+    readonly score: number;
+  }
+  const rank = (terms: ReadonlyMap<string, QueryTerm>, unknownWords: number): Ranked[] => {
+    const raw = new Map<number, number>();
+    const matchedMass = new Map<number, number>();
+    let totalMass = unknownWords * UNKNOWN_WORD_WEIGHT * unknownIdf;
+    for (const [term, query] of terms) {
+      const termIdf = idf.get(term) ?? 0;
+      const mass = query.weight * termIdf;
+      totalMass += mass;
+      for (const posting of postings.get(term) ?? []) {
+        raw.set(posting.doc, (raw.get(posting.doc) ?? 0) + query.weight * posting.weight);
+        matchedMass.set(posting.doc, (matchedMass.get(posting.doc) ?? 0) + mass);
+      }
+    }
+    return [...raw.entries()]
+      .map(([doc, value]) => {
+        const coverage = totalMass > 0 ? Math.min(1, (matchedMass.get(doc) ?? 0) / totalMass) : 0;
+        return { doc, raw: value, coverage, score: confidence(value, coverage) };
+      })
+      .sort((left, right) => right.score - left.score || right.raw - left.raw || left.doc - right.doc);
+  };
+
+  const explain = (question: string): Explanation[] => {
+    const { terms, unknownWords } = analyzeQuestion(question);
+    return rank(terms, unknownWords).map((entry) => {
+      const paragraph = (docs[entry.doc] as IndexedDoc).paragraph;
+      return {
+        articleId: paragraph.articleId,
+        sectionId: paragraph.sectionId,
+        paragraphId: paragraph.id,
+        score: round(entry.score),
+        raw: round(entry.raw),
+        coverage: round(entry.coverage),
+      };
+    });
+  };
+
+  const answer = (question: string): EngineResult => {
+    const { terms, unknownWords } = analyzeQuestion(question);
+    if (terms.size === 0) {
+      return { kind: 'no-match', reason: unknownWords === 0 ? 'empty' : 'not-covered', nearestTopics: defaultTopics };
+    }
+    const ranked = rank(terms, unknownWords);
+    const best = ranked[0];
+    if (!best || best.score < threshold) {
+      return {
+        kind: 'no-match',
+        reason: 'not-covered',
+        nearestTopics: ranked.length > 0 ? topicsFrom(ranked.map((entry) => entry.doc)) : defaultTopics,
+      };
+    }
+    const bestDoc = docs[best.doc] as IndexedDoc;
+    const candidate = (entry: { doc: number; score: number }): Candidate => {
+      const paragraph = (docs[entry.doc] as IndexedDoc).paragraph;
+      return {
+        articleId: paragraph.articleId,
+        sectionId: paragraph.sectionId,
+        paragraphId: paragraph.id,
+        score: round(entry.score),
+      };
+    };
+    const bestFields = fieldTerms[best.doc] as Record<FieldName, string[]>;
+    const bestTermSet = new Set(FIELDS.flatMap((field) => bestFields[field.name]));
+    const matchedTerms = [...terms.entries()]
+      .filter(([term]) => bestTermSet.has(term))
+      .flatMap(([, query]) => [...query.words]);
+    return {
+      kind: 'answer',
+      ...candidate(best),
+      alternatives: ranked.slice(1, 4).map(candidate),
+      matchedTerms: [...new Set(matchedTerms)],
+      bestSentence: pickSentence(bestDoc, terms, idf),
+    };
+  };
+
+  return {
+    knowledge,
+    answer,
+    explain,
+    findArticle: (articleId) => articlesById.get(articleId),
+    findSection: (articleId, sectionId) => sectionsByKey.get(`${articleId}#${sectionId}`),
+    findParagraph: (articleId, paragraphId) => paragraphsByKey.get(`${articleId}#${paragraphId}`),
+  };
+}
+
+/**
+ * Confidence mixes how much of the question the paragraph explains (coverage, by idf mass) with how
+ * strongly it matches (saturating BM25F). Coverage alone over-trusts one lucky word; strength alone
+ * over-trusts long messages that mention many article words in passing.
+ */
+function confidence(raw: number, coverage: number): number {
+  const strength = 1 - Math.exp(-raw / 3);
+  return Math.sqrt(coverage) * 0.6 + strength * 0.4;
+}
+
+function buildPostings(fieldTerms: readonly Record<FieldName, string[]>[]): {
+  postings: Map<string, Posting[]>;
+  idf: Map<string, number>;
+} {
+  const total = fieldTerms.length;
+  const averageLength = Object.fromEntries(
+    FIELDS.map((field) => [
+      field.name,
+      Math.max(1, fieldTerms.reduce((sum, doc) => sum + doc[field.name].length, 0) / Math.max(1, total)),
+    ]),
+  ) as Record<FieldName, number>;
+
+  const documentFrequency = new Map<string, number>();
+  const weightedTf: Map<string, number>[] = fieldTerms.map((doc) => {
+    const perTerm = new Map<string, number>();
+    for (const field of FIELDS) {
+      const terms = doc[field.name];
+      const norm = 1 - field.b + (field.b * terms.length) / averageLength[field.name];
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        perTerm.set(term, (perTerm.get(term) ?? 0) + (field.weight * count) / norm);
+      }
+    }
+    for (const term of perTerm.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return perTerm;
+  });
+
+  const idf = new Map<string, number>();
+  for (const [term, frequency] of documentFrequency) {
+    idf.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
+  }
+  const postings = new Map<string, Posting[]>();
+  weightedTf.forEach((perTerm, doc) => {
+    for (const [term, tf] of perTerm) {
+      const weight = (idf.get(term) ?? 0) * ((tf * (K1 + 1)) / (tf + K1));
+      const list = postings.get(term);
+      if (list) list.push({ doc, weight });
+      else postings.set(term, [{ doc, weight }]);
+    }
+  });
+  return { postings, idf };
+}
+
+function pickSentence(doc: IndexedDoc, terms: ReadonlyMap<string, QueryTerm>, idf: ReadonlyMap<string, number>): string {
+  let best = doc.sentences[0]?.text ?? doc.paragraph.text;
+  let bestScore = 0;
+  for (const sentence of doc.sentences) {
+    let score = 0;
+    for (const [term, query] of terms) if (sentence.terms.has(term)) score += query.weight * (idf.get(term) ?? 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = sentence.text;
+    }
+  }
+  return best;
+}
+
+/** Sentences end at . ! or ? followed by a space; quoted examples stay whole. */
+export function splitSentences(text: string): string[] {
+  const sentences = text.match(/[^.!?]+(?:[.!?]+['’")\]]*|$)(?:\s+|$)/g) ?? [text];
+  return sentences.map((sentence) => sentence.trim()).filter(Boolean);
+}
+
+/** Typos allowed for a word of this length: none for short words, where one letter changes the word. */
+function allowedEdits(length: number): number {
+  if (length < 5) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(left: string, right: string): number {
+  if (left === right) return 0;
+  const rows = left.length + 1;
+  const columns = right.length + 1;
+  const table: number[][] = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
+  for (let row = 1; row < rows; row++) {
+    for (let column = 1; column < columns; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      const current = table[row] as number[];
+      const above = table[row - 1] as number[];
+      let value = Math.min((above[column] as number) + 1, (current[column - 1] as number) + 1, (above[column - 1] as number) + cost);
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+        value = Math.min(value, ((table[row - 2] as number[])[column - 2] as number) + 1);
+      }
+      current[column] = value;
+    }
+  }
+  return (table[rows - 1] as number[])[columns - 1] as number;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,58 @@
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { KnowledgeBase, Paragraph } from '../knowledge/types.js';
+import { createEngine, type EngineOptions } from '../engine/engine.js';
+
+/** What the eval and the bench need from any engine: ranked section ids, or none (abstain). */
+export interface Retriever {
+  readonly name: string;
+  /** Best first; empty means the retriever abstains. */
+  rank(question: string): readonly { sectionId: string; paragraphId: string }[];
+}
+
+export function allParagraphs(knowledge: KnowledgeBase): Paragraph[] {
+  return knowledge.articles.flatMap((article) => article.sections.flatMap((section) => section.paragraphs));
+}
+
+export function ourEngine(knowledge: KnowledgeBase, options?: EngineOptions): Retriever {
+  const engine = createEngine(knowledge, options);
+  return {
+    name: 'boundary-bot engine',
+    rank(question) {
+      const result = engine.answer(question);
+      if (result.kind === 'no-match') return [];
+      return [result, ...result.alternatives];
+    },
+  };
+}
+
+/** The naive baseline: the whole question as one Fuse pattern over paragraph text (Fuse's defaults). */
+export function plainFuse(knowledge: KnowledgeBase): Retriever {
+  const fuse = new Fuse(allParagraphs(knowledge), { keys: ['text'], includeScore: true });
+  return {
+    name: 'plain Fuse.js',
+    rank: (question) => fuse.search(question, { limit: 4 }).map((hit) => rankedParagraph(hit.item)),
+  };
+}
+
+/** MiniSearch: BM25 with fuzzy and prefix matching, its documented setup for search-as-you-type. */
+export function miniSearch(knowledge: KnowledgeBase): Retriever {
+  const paragraphs = allParagraphs(knowledge);
+  const index = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    searchOptions: { fuzzy: 0.2, prefix: true },
+  });
+  index.addAll(paragraphs.map((paragraph, id) => ({ id, text: paragraph.text })));
+  return {
+    name: 'MiniSearch (BM25, fuzzy + prefix)',
+    rank: (question) =>
+      index
+        .search(question)
+        .slice(0, 4)
+        .map((hit) => rankedParagraph(paragraphs[hit.id as number] as Paragraph)),
+  };
+}
+
+function rankedParagraph(paragraph: Paragraph): { sectionId: string; paragraphId: string } {
+  return { sectionId: paragraph.sectionId, paragraphId: paragraph.id };
+}

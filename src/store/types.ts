@@ -28,7 +28,11 @@ export interface PinStore {
   addPin(pin: NewPin): StoreResult<{ pin: Pin; created: boolean }>;
   listPins(guildId: string): StoreResult<readonly Pin[]>;
   getPin(guildId: string, id: number): StoreResult<Pin | undefined>;
-  removePin(guildId: string, id: number): StoreResult<Pin | undefined>;
+  /**
+   * Deletes the pin and returns it (undefined when the guild has no pin with that id).
+   * `removedBy` is the moderator's user id, recorded in the audit log; optional so callers without one still work.
+   */
+  removePin(guildId: string, id: number, removedBy?: string): StoreResult<Pin | undefined>;
   /** True when a write would succeed right now (for health checks). */
   isWritable(): boolean;
   close(): void;

@@ -32,7 +32,9 @@ const reports = [
   plainFuse(loaded.knowledge),
   miniSearch(loaded.knowledge),
 ].map((retriever) => evaluate(retriever, set));
-console.log(`${'engine'.padEnd(36)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'off-topic abstained'.padStart(20)}`);
+console.log(
+  `${'engine'.padEnd(36)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)} ${'off-topic abstained'.padStart(20)}`,
+);
 for (const report of reports) {
   console.log(
     `${report.name.padEnd(36)} ${percent(report.top1).padStart(7)} ${percent(report.top3).padStart(7)} ${percent(report.abstention).padStart(20)}`,
@@ -42,7 +44,9 @@ const ours = reports[0];
 if (ours) {
   console.log(`\nOur misses (top-1 not accepted): ${ours.misses.length}`);
   for (const miss of ours.misses) {
-    console.log(`- ${JSON.stringify(miss.question)}\n    expected ${miss.expected.join(' | ')}; got ${miss.got.join(', ') || 'no-match'}`);
+    console.log(
+      `- ${JSON.stringify(miss.question)}\n    expected ${miss.expected.join(' | ')}; got ${miss.got.join(', ') || 'no-match'}`,
+    );
   }
   console.log(`\nOff-topic questions we answered: ${ours.falseAnswers.length}`);
   for (const item of ours.falseAnswers) console.log(`- ${JSON.stringify(item.question)} -> ${item.got}`);

@@ -51,13 +51,17 @@ export function findConcepts(sequence: readonly AnalyzedWord[]): Map<string, str
   for (let start = 0; start < sequence.length; start++) {
     const candidates = PHRASES.get(sequence[start]?.stem ?? '');
     if (!candidates) continue;
+    // A word can belong to several concepts ("crush" is romance, "sick" unwell); the longest phrase
+    // of each concept wins at a position.
+    const matchedConcepts = new Set<string>();
     for (const phrase of candidates) {
+      if (matchedConcepts.has(phrase.term)) continue;
       if (!phrase.stems.every((value, offset) => sequence[start + offset]?.stem === value)) continue;
       const matched = sequence.slice(start, start + phrase.stems.length).map((item) => item.word);
       const list = found.get(phrase.term) ?? [];
       list.push(matched.join(' '));
       found.set(phrase.term, list);
-      break;
+      matchedConcepts.add(phrase.term);
     }
   }
   return found;
@@ -67,6 +71,7 @@ export function findConcepts(sequence: readonly AnalyzedWord[]): Map<string, str
 export function indexTerms(text: string): string[] {
   const sequence = analyzeWords(text);
   const terms = sequence.filter((item) => !item.stopword).map((item) => item.stem);
-  for (const [concept, hits] of findConcepts(sequence)) for (let n = 0; n < hits.length; n++) terms.push(concept);
+  for (const [concept, hits] of findConcepts(sequence))
+    for (let n = 0; n < hits.length; n++) terms.push(concept);
   return terms;
 }

@@ -16,7 +16,8 @@ export const CONCEPTS: readonly Concept[] = [
       'therapist', 'therapy', 'counselor', 'counsellor', 'counseling', 'counselling', 'shrink', 'psychologist',
       'psychiatrist', 'psych', 'psychotherapist', 'psychoanalyst', 'analyst', 'clinician', 'social worker',
       'mental health professional', 'mental health worker', 'my t', 'lcsw', 'lpc', 'mft', 'practitioner',
-      'doctor of mind', 'head doctor', 'healthcare professional',
+      'doctor of mind', 'head doctor', 'healthcare professional', 'prescriber', 'pros', 'mental health pro',
+      'mental health pros', 'doc', 'the doc', 'my doc', 'therapeutic',
     ],
   },
   {
@@ -32,8 +33,9 @@ export const CONCEPTS: readonly Concept[] = [
   {
     name: 'romance',
     terms: [
-      'crush', 'love', 'in love', 'attracted', 'attraction', 'attractive', 'romantic', 'romance', 'feelings',
-      'catching feelings', 'date', 'dating', 'ask out', 'asked out', 'flirt', 'flirting', 'kiss', 'marry',
+      'confess', 'confession', 'like her', 'like him', 'like them', 'likes me', 'like me back', 'make a move', 'more than a client', 'more than just a client', 'single', 'my number', 'phone number', 'dinner', 'hitting on', 'hit on', 'hits on', 'wrong reasons', 'dress up', 'thinking about her', 'thinking about him', 'think about her', 'think about him', 'soulmate', 'kissing', 'hug', 'wedding', 'marriage',
+      'crush', 'love', 'in love', 'attracted', 'attraction', 'attractive', 'romantic', 'romance',
+      'feelings for', 'have feelings', 'catch feelings', 'catching feelings', 'developed feelings', 'these feelings', 'date', 'dating', 'ask out', 'asked out', 'flirt', 'flirting', 'kiss', 'marry',
       'cute', 'hot', 'sexy', 'fall for', 'fallen for', 'fell for', 'simp', 'simping', 'infatuated',
       'infatuation', 'boyfriend', 'girlfriend', 'sexual', 'desire', 'fancy',
     ],
@@ -52,6 +54,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     name: 'gist',
     terms: [
+      'verdict', 'in the end', 'end of the day', 'final answer', 'main message', 'what is this', 'what subject', 'topic', 'what do you know', 'what can you do', 'what are you', 'what does this bot', 'this article', 'the article', 'this bot',
       'tldr', 'tl dr', 'summary', 'summarize', 'summarise', 'sum up', 'sum it up', 'gist', 'overview', 'recap',
       'main point', 'main points', 'key point', 'key points', 'takeaway', 'takeaways', 'in short',
       'bottom line', 'short version', 'in a nutshell', 'conclusion', 'whole article', 'article about',
@@ -67,12 +70,14 @@ export const CONCEPTS: readonly Concept[] = [
     name: 'wellbeing',
     terms: [
       'wellbeing', 'well being', 'welfare', 'wellness', 'health', 'mental health', 'how they are', 'mood',
-      'feeling', 'feelings', 'doing', 'okay', 'ok', 'fine', 'alright', 'holding up',
+      'feeling', 'doing', 'okay', 'ok', 'fine', 'alright', 'holding up', 'how they feel', 'how she feels',
+      'how he feels',
     ],
   },
   {
     name: 'personal',
     terms: [
+      'private world', 'details', 'her life', 'his life', 'their life', 'own life', 'own problems', 'about themselves', 'overshare', 'oversharing', 'overshares', 'closed book', 'their problems', 'her problems', 'his problems', 'who they are', 'who she is', 'who he is', 'real person', 'bad days', 'human', 'humans', 'person',
       'personal', 'private', 'privacy', 'personal life', 'life', 'family', 'kids', 'children', 'married',
       'husband', 'wife', 'partner', 'weekend', 'vacation', 'holiday', 'hobbies', 'hobby', 'age', 'background',
       'themselves', 'herself', 'himself', 'disclose', 'disclosure', 'self disclosure', 'share', 'sharing',
@@ -83,6 +88,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     name: 'boundary',
     terms: [
+      'overstep', 'overstepping', 'nosy', 'prying', 'pry', 'too far', 'ruin', 'backfire', 'my place', 'none of my business', 'business', 'weird', 'creepy', 'awkward',
       'boundary', 'boundaries', 'line', 'cross the line', 'crossing a line', 'limit', 'limits', 'rules',
       'ethics', 'ethical', 'guideline', 'guidelines', 'norms', 'professional', 'professionalism', 'distance',
       'appropriate', 'inappropriate', 'allowed', 'acceptable', 'proper', 'unprofessional', 'code of conduct',
@@ -91,6 +97,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     name: 'friend',
     terms: [
+      'discord', 'add on', 'text', 'texting', 'outside sessions', 'outside of sessions', 'hang', 'coffee', 'invite', 'number', 'snapchat', 'dm',
       'friend', 'friends', 'friendship', 'buddy', 'bestie', 'hang out', 'socialize', 'grab coffee',
       'social media', 'instagram', 'facebook', 'follow', 'bff', 'pal',
     ],
@@ -112,14 +119,25 @@ export const CONCEPTS: readonly Concept[] = [
   {
     name: 'fitness-to-work',
     terms: [
+      'example', 'real issue', 'serious', 'seriously', 'pre session',
       'fit to work', 'fit state', 'fit', 'capable', 'impaired', 'drunk', 'competent', 'able to work',
       'safe to work', 'in no state', 'in a state', 'check before', 'pre session check', 'precaution',
       'precautions', 'safety', 'dangerous', 'mistake', 'mistakes',
     ],
   },
   {
+    name: 'script',
+    terms: [
+      'script', 'scripted', 'go to line', 'memorized', 'memorised', 'rehearsed', 'canned', 'stock answer',
+      'standard answer', 'same answer', 'every time', 'always says', 'always say', 'says the same', 'autopilot',
+      'good thanks', 'well thanks', 'fine thanks', 'how about you', 'what about you', 'and you', 'so how are you',
+      'dodge', 'dodges', 'avoid', 'avoids', 'vague', 'react', 'respond', 'response', 'reply', 'answer',
+    ],
+  },
+  {
     name: 'client-focus',
     terms: [
+      'whose needs', 'my needs', 'one sided', 'my stuff', 'about my',
       'focus', 'centered', 'centred', 'about me', 'my time', 'my session', 'my hour', 'change the subject',
       'changes the subject', 'redirect', 'redirects', 'brush off', 'brushes off', 'brushed off', 'dismiss',
       'dismissed', 'deflect', 'deflects', 'turn it back', 'turns it back', 'back to me', 'my problems',

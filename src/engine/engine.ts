@@ -45,7 +45,37 @@ export interface Explanation extends Candidate {
 export interface EngineOptions {
   /** Minimum confidence to answer; below it the engine says the article does not cover the question. */
   readonly threshold?: number;
+  /** Ranking weights; the defaults were chosen on the dev set. Exposed for `npm run eval` experiments. */
+  readonly weights?: Partial<RankingWeights>;
 }
+
+export interface RankingWeights {
+  readonly heading: number;
+  readonly body: number;
+  readonly keywords: number;
+  readonly questions: number;
+  /** How much a concept match counts next to a literal word match. */
+  readonly concept: number;
+  readonly k1: number;
+  /** Weight of a question word the article never uses, against confidence. */
+  readonly unknown: number;
+  /** Raw BM25F score at which match strength reaches about 63%. */
+  readonly strengthScale: number;
+  /** Confidence factor for questions that name neither a therapist nor the article. */
+  readonly unanchored: number;
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = {
+  heading: 1.5,
+  body: 1.0,
+  keywords: 1.0,
+  questions: 0.6,
+  concept: 0.8,
+  k1: 2.0,
+  unknown: 0.35,
+  strengthScale: 2,
+  unanchored: 0.5,
+};
 
 export interface AnswerEngine {
   readonly knowledge: KnowledgeBase;
@@ -61,20 +91,17 @@ export interface AnswerEngine {
 /** Chosen on the dev set (`npm run eval`): the lowest value that keeps off-topic abstention at target. */
 export const DEFAULT_THRESHOLD = 0.5;
 
-// BM25F parameters. Headings and curated hints are short and precise, so a hit there counts more.
-const K1 = 1.2;
+// BM25F length normalisation per field. Headings and curated hints are short and precise.
 const FIELDS = [
-  { name: 'heading', weight: 2.5, b: 0.3 },
-  { name: 'body', weight: 1.0, b: 0.75 },
-  { name: 'keywords', weight: 2.0, b: 0.3 },
-  { name: 'questions', weight: 1.2, b: 0.5 },
+  { name: 'heading', b: 0.3 },
+  { name: 'body', b: 0.75 },
+  { name: 'keywords', b: 0.3 },
+  { name: 'questions', b: 0.5 },
 ] as const;
 type FieldName = (typeof FIELDS)[number]['name'];
-
-/** Concepts say less than the words themselves: "shrink" means therapist, but so do many words. */
-const CONCEPT_QUERY_WEIGHT = 0.8;
-/** A question word the article never uses still counts against confidence, but filler is common. */
-const UNKNOWN_WORD_WEIGHT = 0.35;
+/** A question about this article names a therapist (any of their names) or the article itself. */
+const ANCHOR_CONCEPTS = [`${CONCEPT_PREFIX}therapist`, `${CONCEPT_PREFIX}gist`];
+const PROFESSION_CONCEPT = `${CONCEPT_PREFIX}therapist`;
 const FUZZY_THRESHOLD = 0.3;
 const MIN_FUZZY_LENGTH = 4;
 /** Long messages are cut: the first words carry the question, and cost must stay bounded. */
@@ -99,6 +126,8 @@ interface QueryTerm {
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const weights: RankingWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const CONCEPT_QUERY_WEIGHT = weights.concept;
   const docs: IndexedDoc[] = [];
   const fieldTerms: Record<FieldName, string[]>[] = [];
   const sectionsByKey = new Map<string, Section>();
@@ -121,7 +150,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         for (const item of analyzeWords(paragraph.text)) if (!item.stopword) vocabularyWords.add(item.word);
         docs.push({
           paragraph,
-          sentences: splitSentences(paragraph.text).map((text) => ({ text, terms: new Set(indexTerms(text)) })),
+          sentences: splitSentences(paragraph.text).map((text) => ({
+            text,
+            terms: new Set(indexTerms(text)),
+          })),
         });
         fieldTerms.push({
           heading: headingTerms,
@@ -133,7 +165,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
   }
 
-  const { postings, idf } = buildPostings(fieldTerms);
+  const { postings, idf } = buildPostings(fieldTerms, weights);
   const unknownIdf = Math.log(1 + (docs.length - 0.5) / 1.5);
   const conceptOfWord = new Map<string, string>();
   for (const word of CONCEPT_WORDS) {
@@ -154,9 +186,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const fuseFor = (length: number): Fuse<string> | undefined => {
     const cached = fuseByLength.get(length);
     if (cached) return cached;
-    const candidates = [length - 1, length, length + 1, length + 2].flatMap((size) => wordsByLength.get(size) ?? []);
+    const candidates = [length - 1, length, length + 1, length + 2].flatMap(
+      (size) => wordsByLength.get(size) ?? [],
+    );
     if (candidates.length === 0) return undefined;
-    const fuse = new Fuse(candidates, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold: FUZZY_THRESHOLD,
+      ignoreLocation: true,
+    });
     fuseByLength.set(length, fuse);
     return fuse;
   };
@@ -185,15 +223,20 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       } else terms.set(term, { weight, words: new Set([word]) });
     };
     const conceptWords = new Set<string>();
+    const professionWords = new Set<string>();
     for (const [concept, hits] of findConcepts(sequence)) {
       for (const hit of hits) {
         add(concept, CONCEPT_QUERY_WEIGHT, hit);
-        for (const word of hit.split(' ')) conceptWords.add(word);
+        for (const word of hit.split(' ')) {
+          conceptWords.add(word);
+          if (concept === PROFESSION_CONCEPT) professionWords.add(word);
+        }
       }
     }
     let unknownWords = 0;
     for (const item of sequence) {
-      if (item.stopword) continue;
+      // People name their therapist many ways; "psychiatrist" in a question is rarely about prescribing.
+      if (item.stopword || professionWords.has(item.word)) continue;
       if (idf.has(item.stem)) {
         add(item.stem, 1, item.word);
         continue;
@@ -238,7 +281,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const rank = (terms: ReadonlyMap<string, QueryTerm>, unknownWords: number): Ranked[] => {
     const raw = new Map<number, number>();
     const matchedMass = new Map<number, number>();
-    let totalMass = unknownWords * UNKNOWN_WORD_WEIGHT * unknownIdf;
+    let totalMass = unknownWords * weights.unknown * unknownIdf;
+    const anchorFactor = ANCHOR_CONCEPTS.some((concept) => terms.has(concept)) ? 1 : weights.unanchored;
     for (const [term, query] of terms) {
       const termIdf = idf.get(term) ?? 0;
       const mass = query.weight * termIdf;
@@ -251,9 +295,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return [...raw.entries()]
       .map(([doc, value]) => {
         const coverage = totalMass > 0 ? Math.min(1, (matchedMass.get(doc) ?? 0) / totalMass) : 0;
-        return { doc, raw: value, coverage, score: confidence(value, coverage) };
+        const strength = 1 - Math.exp(-value / weights.strengthScale);
+        return { doc, raw: value, coverage, score: anchorFactor * confidence(strength, coverage) };
       })
-      .sort((left, right) => right.score - left.score || right.raw - left.raw || left.doc - right.doc);
+      .sort((left, right) => right.raw - left.raw || right.score - left.score || left.doc - right.doc);
   };
 
   const explain = (question: string): Explanation[] => {
@@ -274,7 +319,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const answer = (question: string): EngineResult => {
     const { terms, unknownWords } = analyzeQuestion(question);
     if (terms.size === 0) {
-      return { kind: 'no-match', reason: unknownWords === 0 ? 'empty' : 'not-covered', nearestTopics: defaultTopics };
+      return {
+        kind: 'no-match',
+        reason: unknownWords === 0 ? 'empty' : 'not-covered',
+        nearestTopics: defaultTopics,
+      };
     }
     const ranked = rank(terms, unknownWords);
     const best = ranked[0];
@@ -324,12 +373,14 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
  * strongly it matches (saturating BM25F). Coverage alone over-trusts one lucky word; strength alone
  * over-trusts long messages that mention many article words in passing.
  */
-function confidence(raw: number, coverage: number): number {
-  const strength = 1 - Math.exp(-raw / 3);
+function confidence(strength: number, coverage: number): number {
   return Math.sqrt(coverage) * 0.6 + strength * 0.4;
 }
 
-function buildPostings(fieldTerms: readonly Record<FieldName, string[]>[]): {
+function buildPostings(
+  fieldTerms: readonly Record<FieldName, string[]>[],
+  weights: RankingWeights,
+): {
   postings: Map<string, Posting[]>;
   idf: Map<string, number>;
 } {
@@ -350,7 +401,7 @@ function buildPostings(fieldTerms: readonly Record<FieldName, string[]>[]): {
       const counts = new Map<string, number>();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, count] of counts) {
-        perTerm.set(term, (perTerm.get(term) ?? 0) + (field.weight * count) / norm);
+        perTerm.set(term, (perTerm.get(term) ?? 0) + (weights[field.name] * count) / norm);
       }
     }
     for (const term of perTerm.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -364,7 +415,7 @@ function buildPostings(fieldTerms: readonly Record<FieldName, string[]>[]): {
   const postings = new Map<string, Posting[]>();
   weightedTf.forEach((perTerm, doc) => {
     for (const [term, tf] of perTerm) {
-      const weight = (idf.get(term) ?? 0) * ((tf * (K1 + 1)) / (tf + K1));
+      const weight = (idf.get(term) ?? 0) * ((tf * (weights.k1 + 1)) / (tf + weights.k1));
       const list = postings.get(term);
       if (list) list.push({ doc, weight });
       else postings.set(term, [{ doc, weight }]);
@@ -373,12 +424,17 @@ function buildPostings(fieldTerms: readonly Record<FieldName, string[]>[]): {
   return { postings, idf };
 }
 
-function pickSentence(doc: IndexedDoc, terms: ReadonlyMap<string, QueryTerm>, idf: ReadonlyMap<string, number>): string {
+function pickSentence(
+  doc: IndexedDoc,
+  terms: ReadonlyMap<string, QueryTerm>,
+  idf: ReadonlyMap<string, number>,
+): string {
   let best = doc.sentences[0]?.text ?? doc.paragraph.text;
   let bestScore = 0;
   for (const sentence of doc.sentences) {
     let score = 0;
-    for (const [term, query] of terms) if (sentence.terms.has(term)) score += query.weight * (idf.get(term) ?? 0);
+    for (const [term, query] of terms)
+      if (sentence.terms.has(term)) score += query.weight * (idf.get(term) ?? 0);
     if (score > bestScore) {
       bestScore = score;
       best = sentence.text;
@@ -395,8 +451,8 @@ export function splitSentences(text: string): string[] {
 
 /** Typos allowed for a word of this length: none for short words, where one letter changes the word. */
 function allowedEdits(length: number): number {
-  if (length < 5) return 0;
-  return length < 8 ? 1 : 2;
+  if (length < 6) return 0;
+  return length < 9 ? 1 : 2;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
@@ -412,8 +468,17 @@ export function editDistance(left: string, right: string): number {
       const cost = left[row - 1] === right[column - 1] ? 0 : 1;
       const current = table[row] as number[];
       const above = table[row - 1] as number[];
-      let value = Math.min((above[column] as number) + 1, (current[column - 1] as number) + 1, (above[column - 1] as number) + cost);
-      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+      let value = Math.min(
+        (above[column] as number) + 1,
+        (current[column - 1] as number) + 1,
+        (above[column - 1] as number) + cost,
+      );
+      if (
+        row > 1 &&
+        column > 1 &&
+        left[row - 1] === right[column - 2] &&
+        left[row - 2] === right[column - 1]
+      ) {
         value = Math.min(value, ((table[row - 2] as number[])[column - 2] as number) + 1);
       }
       current[column] = value;

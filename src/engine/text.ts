@@ -1,9 +1,13 @@
+import { stemmer as porterStem } from 'stemmer';
+
 /**
  * Text normalisation shared by the index and the question side, so both agree on every token.
  */
 
 // Control characters except tab/newline, zero-width characters and bidi overrides.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 /** Removes characters that carry no text but can hide or reorder it. */
 export function stripInvisible(text: string): string {
@@ -22,8 +26,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u2018\u2019\u02BC`´]/g, "'");
 }
 
-// Words that carry no topic. Kept small on purpose: "how", "doing", "feel", "well" and the pronouns that
-// say whose well-being is meant are part of what people ask about here.
+// Words that carry no topic, including chat filler. "how are you" and "doing well" still count: concepts
+// are found on the full word sequence before stopwords are dropped.
 const STOPWORDS = new Set(
   `a an the and or but if then so of to in on at by for with from into about as is am are was were be been
 being do does did done have has had having i me my mine myself we us our you your yours it its this that
@@ -31,7 +35,11 @@ these those there here what which who whom whose when where why will would shall
 must just very really also too than up out over any some such own same more most other only again ever
 hey hi hello bot pls please plz thanks thank thx lol lmao ok okay um uh like kinda sorta gonna wanna gotta
 im ive id dont doesnt didnt isnt arent wasnt cant wont wouldnt shouldnt couldnt s t d ll re ve m u ur r ya
-yeah yes no not get got thing things stuff know think mean question`
+yeah yes no not get got thing things stuff know think mean question how doing going want wanna need make
+say said tell give take way lot lots much many something anything everything someone anyone always never
+even still maybe probably actually literally honestly basically idk tbh ngl rn fr lowkey highkey btw bc cuz
+because though would could gonna guess wonder wondering feel feels felt kind sort super pretty quite one
+bit little guy guys yo hmm hm oh ah welp dude bro sis man omg wtf smh imo imho`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -48,24 +56,17 @@ export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
 
-/** A light suffix stripper: enough to join "boundaries/boundary", "asking/asked/asks", not a full Porter. */
+const STEM_CACHE_LIMIT = 20_000;
+const stemCache = new Map<string, string>();
+
+/** Porter stems join "boundaries/boundary", "romantic/romantically"; cached because words repeat a lot. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let base = word;
-  if (base.endsWith('ies') && base.length > 4) base = `${base.slice(0, -3)}y`;
-  else if (base.endsWith('sses')) base = base.slice(0, -2);
-  else if (base.endsWith('s') && !/(?:ss|us|is|ous)$/.test(base)) base = base.slice(0, -1);
-
-  if (base.length > 5 && base.endsWith('ing')) base = undouble(base.slice(0, -3));
-  else if (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed')) base = undouble(base.slice(0, -2));
-  else if (base.length > 5 && base.endsWith('ly')) base = base.slice(0, -2);
-
-  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
-  return base;
-}
-
-function undouble(base: string): string {
-  return /([b-df-hj-np-tv-z])\1$/.test(base) && !/(?:ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base;
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = word.length <= 3 || /\d/.test(word) ? word : porterStem(word);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
 }
 
 /** Words of the text, normalised and with contractions expanded, before stopwords and stemming. */

@@ -176,6 +176,7 @@ interface Connection {
   readonly deleteById: Database.Statement<[string, number]>;
   readonly insertEvent: Database.Statement;
   readonly selectEvents: Database.Statement<[string]>;
+  readonly selectAll: Database.Statement<[]>;
 }
 
 function prepare(db: Database.Database, readonly: boolean): Connection {
@@ -196,6 +197,7 @@ function prepare(db: Database.Database, readonly: boolean): Connection {
       INSERT INTO pin_events (action, pin_id, guild_id, actor, at, snapshot)
       VALUES (@action, @pinId, @guildId, @actor, @at, @snapshot)`),
     selectEvents: db.prepare('SELECT * FROM pin_events WHERE guild_id = ? ORDER BY id'),
+    selectAll: db.prepare('SELECT * FROM pins ORDER BY guild_id, pinned_at, id'),
   };
 }
 
@@ -340,6 +342,10 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
 
     listPins(guildId: string) {
       return run('listPins', false, (c) => (c.selectGuild.all(guildId) as PinRow[]).map(toPin));
+    },
+
+    listAllPins() {
+      return run('listAllPins', false, (c) => (c.selectAll.all() as PinRow[]).map(toPin));
     },
 
     getPin(guildId: string, id: number) {

@@ -27,6 +27,8 @@ export interface PinStore {
   /** Stores the pin; a second pin of the same normalised question in the same guild returns the existing one. */
   addPin(pin: NewPin): StoreResult<{ pin: Pin; created: boolean }>;
   listPins(guildId: string): StoreResult<readonly Pin[]>;
+  /** Every server's pins, for the start-up check of stale pins. */
+  listAllPins(): StoreResult<readonly Pin[]>;
   getPin(guildId: string, id: number): StoreResult<Pin | undefined>;
   /**
    * Deletes the pin and returns it (undefined when the guild has no pin with that id).

@@ -1,0 +1,351 @@
+import type {
+  APIActionRowComponent,
+  APIButtonComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+} from 'discord.js';
+import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
+import type { Article, Section } from '../knowledge/types.js';
+import type { Pin } from '../store/types.js';
+import { encodeAction, type ButtonAction } from './custom-ids.js';
+import { escapeForDiscord } from './escape.js';
+import { DISCORD_LIMITS, clamp, clampEmbeds, codePointLength } from './limits.js';
+import type { Reply } from './responder.js';
+
+/**
+ * Plain Discord API JSON for every message the bot sends. The Discord adapter passes it on as it is;
+ * the terminal chat renders the same object as text. Mentions are always off.
+ */
+export interface ComposedMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  readonly allowed_mentions: { readonly parse: [] };
+}
+
+/** The crisis reply, from the knowledge file a server can adapt. */
+export interface CrisisText {
+  readonly title: string;
+  /** Full text for a private reply. */
+  readonly body: string;
+  /** Short public text for a mention reply: resources only, nothing the person said. */
+  readonly shortBody: string;
+}
+
+export interface ComposeContext {
+  readonly engine: AnswerEngine;
+  readonly crisis: CrisisText;
+  /** Where the reply goes: a public mention reply gets the short crisis text. */
+  readonly surface: 'private' | 'public';
+}
+
+export const DISCLAIMER = 'General information, not professional advice.';
+/** A runner-up within this much confidence of the answer is offered as "Did you mean…". */
+export const CLOSE_RUNNER_UP = 0.12;
+const COLORS = { answer: 0x5865f2, pinned: 0xfee75c, noMatch: 0x99aab5, crisis: 0xed4245 } as const;
+const NO_MENTIONS = { parse: [] } as { readonly parse: [] };
+const BUTTON_PRIMARY = 1;
+const BUTTON_SECONDARY = 2;
+
+export function composeReply(reply: Reply, context: ComposeContext): ComposedMessage {
+  switch (reply.kind) {
+    case 'answer':
+      return composeAnswer(context.engine, reply.question, reply.answer);
+    case 'pinned':
+      return composeAnswer(context.engine, reply.question, reply.answer, reply.pin);
+    case 'no-match':
+      return composeNoMatch(context.engine, reply.noMatch);
+    case 'crisis':
+      return composeCrisis(context.crisis, context.surface);
+  }
+}
+
+/** An answer: the section heading, the paragraph quoted verbatim with its best sentence in bold. */
+export function composeAnswer(
+  engine: AnswerEngine,
+  question: string,
+  answer: Answer,
+  pin?: Pin,
+): ComposedMessage {
+  const article = engine.findArticle(answer.articleId);
+  const section = engine.findSection(answer.articleId, answer.sectionId);
+  const paragraph = engine.findParagraph(answer.articleId, answer.paragraphId);
+  if (!article || !section || !paragraph)
+    return composeNotice('That part of the article is no longer available.');
+
+  const lines: string[] = [];
+  if (pin)
+    lines.push(
+      `📌 **Pinned by moderators** — <@${pin.pinnedBy}>, <t:${Math.floor(pin.pinnedAt / 1000)}:D>`,
+      '',
+    );
+  lines.push(quoteWithEmphasis(paragraph.text, answer.bestSentence), '', `-# ${DISCLAIMER}`);
+
+  const embed: APIEmbed = {
+    color: pin ? COLORS.pinned : COLORS.answer,
+    author: question ? { name: `“${question}”` } : undefined,
+    title: section.heading,
+    description: lines.join('\n'),
+    footer: { text: footerFor(article, paragraph.id, answer.articleId) },
+  };
+
+  const rows: APIButtonComponent[][] = [
+    [
+      button('Read the full section', {
+        type: 'section',
+        articleId: article.id,
+        sectionId: section.id,
+        page: 0,
+      }),
+      button('Read the whole article', { type: 'article', articleId: article.id, page: 0 }),
+      button(
+        '📌 Pin answer',
+        { type: 'pin', articleId: article.id, paragraphId: paragraph.id },
+        BUTTON_PRIMARY,
+      ),
+    ],
+  ];
+  const close = answer.alternatives.filter(
+    (alternative) =>
+      alternative.sectionId !== answer.sectionId && alternative.score >= answer.score - CLOSE_RUNNER_UP,
+  );
+  if (close.length > 0) {
+    rows.push(
+      close.slice(0, 3).map((alternative) => {
+        const heading =
+          engine.findSection(alternative.articleId, alternative.sectionId)?.heading ?? alternative.sectionId;
+        return button(`Did you mean: ${heading}?`, {
+          type: 'alternative',
+          articleId: alternative.articleId,
+          paragraphId: alternative.paragraphId,
+        });
+      }),
+    );
+  }
+  return message({ embeds: [embed], rows });
+}
+
+/** No match: say so plainly, list what the article covers, point at /article. */
+export function composeNoMatch(engine: AnswerEngine, noMatch: NoMatch): ComposedMessage {
+  const covered = engine.knowledge.articles.flatMap((article) =>
+    article.sections.map((section) => `• ${escapeForDiscord(section.heading)}`),
+  );
+  const opening =
+    noMatch.reason === 'empty'
+      ? 'Ask me something about the article, for example: “Can I ask my therapist how she’s doing?”'
+      : 'The article doesn’t cover that, so I won’t guess.';
+  const titles = engine.knowledge.articles.map((article) => `“${article.title}”`).join(', ');
+  const embed: APIEmbed = {
+    color: COLORS.noMatch,
+    title: noMatch.reason === 'empty' ? 'What would you like to know?' : 'Not covered by the article',
+    description: [
+      opening,
+      '',
+      `${titles} covers:`,
+      ...covered,
+      '',
+      'Use `/article` to read it in full.',
+    ].join('\n'),
+  };
+  const rows: APIButtonComponent[][] = [];
+  if (noMatch.reason === 'not-covered' && noMatch.nearestTopics.length > 0) {
+    rows.push(
+      noMatch.nearestTopics.slice(0, 3).map((topic) =>
+        button(`Read: ${topic.heading}`, {
+          type: 'section',
+          articleId: topic.articleId,
+          sectionId: topic.sectionId,
+          page: 0,
+        }),
+      ),
+    );
+  }
+  return message({ embeds: [embed], rows });
+}
+
+/** Support first; the public version never repeats what the person wrote. */
+export function composeCrisis(crisis: CrisisText, surface: 'private' | 'public'): ComposedMessage {
+  return message({
+    embeds: [
+      {
+        color: COLORS.crisis,
+        title: crisis.title,
+        description: surface === 'public' ? crisis.shortBody : crisis.body,
+      },
+    ],
+  });
+}
+
+/** A short plain message: errors, refusals, rate limits. */
+export function composeNotice(text: string): ComposedMessage {
+  return {
+    content: clamp(text, DISCORD_LIMITS.content),
+    embeds: [],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+export function composeHelp(engine: AnswerEngine): ComposedMessage {
+  const titles = engine.knowledge.articles
+    .map((article) => `“${escapeForDiscord(article.title)}”`)
+    .join(', ');
+  return message({
+    embeds: [
+      {
+        color: COLORS.answer,
+        title: 'What I can do',
+        description: [
+          `I answer questions about ${titles} with the most relevant passage, quoted word for word.`,
+          '',
+          '• `/ask question:…` — ask privately or publicly (`private:true` only you see it)',
+          '• Mention me with your question — I reply in the channel',
+          '• `/article` — read the article, or one section of it',
+          '• Moderators can 📌 pin a good answer so similar questions get it first (`/pins`)',
+          '',
+          `-# ${DISCLAIMER} If you are in crisis, contact local emergency services.`,
+        ].join('\n'),
+      },
+    ],
+  });
+}
+
+/**
+ * One page of the article (or of one section) and the ◀ Prev / Next ▶ buttons when there is more than
+ * one page. Pages are cut from the text deterministically, so a page number in a button always means
+ * the same page.
+ */
+export function composeArticlePage(
+  engine: AnswerEngine,
+  articleId: string,
+  sectionId: string | undefined,
+  requestedPage: number,
+): ComposedMessage {
+  const article = engine.findArticle(articleId);
+  const sections =
+    article?.sections.filter((section) => sectionId === undefined || section.id === sectionId) ?? [];
+  if (!article || sections.length === 0)
+    return composeNotice('That part of the article is no longer available.');
+
+  const pages = paginate(article, sections);
+  const pageIndex = Math.min(Math.max(0, requestedPage), pages.length - 1);
+  const embeds = (pages[pageIndex] ?? []).map((embed) => ({ ...embed }));
+  const last = embeds[embeds.length - 1];
+  if (last) {
+    const pageNote = pages.length > 1 ? ` · page ${pageIndex + 1} of ${pages.length}` : '';
+    last.footer = { text: `${article.title}${article.source ? ` · ${article.source}` : ''}${pageNote}` };
+  }
+  const rows: APIButtonComponent[][] = [];
+  if (pages.length > 1) {
+    const target = (page: number): ButtonAction =>
+      sectionId === undefined
+        ? { type: 'article', articleId, page }
+        : { type: 'section', articleId, sectionId, page };
+    rows.push([
+      {
+        ...button('◀ Prev', target(Math.max(0, pageIndex - 1)), BUTTON_SECONDARY, 'p'),
+        disabled: pageIndex === 0,
+      },
+      {
+        ...button('Next ▶', target(Math.min(pages.length - 1, pageIndex + 1)), BUTTON_SECONDARY, 'n'),
+        disabled: pageIndex === pages.length - 1,
+      },
+    ]);
+  }
+  return message({ embeds, rows });
+}
+
+/** Room kept on every page for the footer and the heading of a continued section. */
+const PAGE_BUDGET = DISCORD_LIMITS.embedTotal - 600;
+const DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 96;
+const EMBEDS_PER_PAGE = DISCORD_LIMITS.embedsPerMessage;
+
+/** Packs sections into pages of embeds: one embed per section part, paragraphs never split unless huge. */
+export function paginate(article: Article, sections: readonly Section[]): APIEmbed[][] {
+  const embeds: { title: string; description: string }[] = [];
+  for (const section of sections) {
+    let part = '';
+    let partNumber = 0;
+    const flush = (): void => {
+      if (!part) return;
+      const title = partNumber === 0 ? section.heading : `${section.heading} (continued)`;
+      embeds.push({ title: clamp(title, DISCORD_LIMITS.embedTitle), description: part });
+      part = '';
+      partNumber++;
+    };
+    for (const paragraph of section.paragraphs) {
+      const text = clamp(escapeForDiscord(paragraph.text), DESCRIPTION_BUDGET);
+      if (part && codePointLength(part) + 2 + codePointLength(text) > DESCRIPTION_BUDGET) flush();
+      part = part ? `${part}\n\n${text}` : text;
+    }
+    flush();
+  }
+  const pages: APIEmbed[][] = [];
+  let page: APIEmbed[] = [];
+  let used = 0;
+  for (const embed of embeds) {
+    const size = codePointLength(embed.title) + codePointLength(embed.description);
+    if (page.length > 0 && (used + size > PAGE_BUDGET || page.length >= EMBEDS_PER_PAGE)) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push({ color: COLORS.answer, ...embed });
+    used += size;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages.length > 0 ? pages : [[{ title: clamp(article.title, DISCORD_LIMITS.embedTitle) }]];
+}
+
+function footerFor(article: Article, paragraphId: string, articleId: string): string {
+  const all = article.sections.flatMap((section) => section.paragraphs);
+  const position = all.findIndex(
+    (paragraph) => paragraph.id === paragraphId && paragraph.articleId === articleId,
+  );
+  const source = article.source ? ` · Source: ${article.source}` : '';
+  return `${article.title} · ¶ ${position + 1} of ${all.length}${source}`;
+}
+
+/** The paragraph as a block quote, the sentence that best answers the question in bold. */
+export function quoteWithEmphasis(text: string, sentence: string): string {
+  const at = sentence ? text.indexOf(sentence) : -1;
+  const body =
+    at < 0
+      ? escapeForDiscord(text)
+      : `${escapeForDiscord(text.slice(0, at))}**${escapeForDiscord(sentence)}**${escapeForDiscord(text.slice(at + sentence.length))}`;
+  return body
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function button(
+  label: string,
+  action: ButtonAction,
+  style: typeof BUTTON_PRIMARY | typeof BUTTON_SECONDARY = BUTTON_SECONDARY,
+  slot?: string,
+): APIButtonComponent {
+  return {
+    type: 2,
+    style,
+    label: clamp(label, DISCORD_LIMITS.buttonLabel),
+    custom_id: encodeAction(action, slot),
+  };
+}
+
+function message({
+  embeds,
+  rows = [],
+}: {
+  embeds: APIEmbed[];
+  rows?: APIButtonComponent[][];
+}): ComposedMessage {
+  return {
+    embeds: clampEmbeds(embeds),
+    components: rows
+      .filter((row) => row.length > 0)
+      .slice(0, DISCORD_LIMITS.actionRows)
+      .map((row) => ({ type: 1, components: row.slice(0, DISCORD_LIMITS.buttonsPerRow) })),
+    allowed_mentions: NO_MENTIONS,
+  };
+}

@@ -1,0 +1,78 @@
+import { assertCustomId } from './limits.js';
+
+/**
+ * What a button does, carried entirely in its custom_id so buttons keep working after a restart and
+ * need no collectors. Ids are `v1|<type>|<fields…>`; article, section and paragraph ids are slugs and never
+ * contain `|`.
+ */
+export type ButtonAction =
+  | { readonly type: 'article'; readonly articleId: string; readonly page: number }
+  | {
+      readonly type: 'section';
+      readonly articleId: string;
+      readonly sectionId: string;
+      readonly page: number;
+    }
+  | { readonly type: 'alternative'; readonly articleId: string; readonly paragraphId: string }
+  | { readonly type: 'pin'; readonly articleId: string; readonly paragraphId: string }
+  | { readonly type: 'pins-page'; readonly page: number };
+
+const VERSION = 'v1';
+const SEPARATOR = '|';
+
+/** `slot` keeps two buttons to the same target (e.g. a disabled ◀ and ▶ on page 1) distinct. */
+export function encodeAction(action: ButtonAction, slot?: string): string {
+  const parts: string[] = [VERSION, action.type];
+  switch (action.type) {
+    case 'article':
+      parts.push(action.articleId, String(action.page));
+      break;
+    case 'section':
+      parts.push(action.articleId, action.sectionId, String(action.page));
+      break;
+    case 'alternative':
+    case 'pin':
+      parts.push(action.articleId, action.paragraphId);
+      break;
+    case 'pins-page':
+      parts.push(String(action.page));
+      break;
+  }
+  if (slot) parts.push(slot);
+  return assertCustomId(parts.join(SEPARATOR));
+}
+
+/** Undefined for anything we did not make (or made with an older, unknown version). */
+export function decodeAction(customId: string): ButtonAction | undefined {
+  const [version, type, ...fields] = customId.split(SEPARATOR);
+  if (version !== VERSION) return undefined;
+  const page = (value: string | undefined): number | undefined => {
+    const parsed = Number(value);
+    return value !== undefined && /^\d{1,6}$/.test(value) && Number.isSafeInteger(parsed)
+      ? parsed
+      : undefined;
+  };
+  const text = (value: string | undefined): value is string => value !== undefined && value.length > 0;
+  const [first, second, third] = fields;
+  switch (type) {
+    case 'article': {
+      const at = page(second);
+      return text(first) && at !== undefined ? { type, articleId: first, page: at } : undefined;
+    }
+    case 'section': {
+      const at = page(third);
+      return text(first) && text(second) && at !== undefined
+        ? { type, articleId: first, sectionId: second, page: at }
+        : undefined;
+    }
+    case 'alternative':
+    case 'pin':
+      return text(first) && text(second) ? { type, articleId: first, paragraphId: second } : undefined;
+    case 'pins-page': {
+      const at = page(first);
+      return at !== undefined ? { type, page: at } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
+import { matchPin } from '../pins/match.js';
+import { detectCrisis, type CrisisCheck } from '../safety/crisis.js';
+import type { Pin } from '../store/types.js';
+import { sanitizeUserText } from './escape.js';
+
+/** Questions are cut here: the opening of a message carries the question, and cost must stay bounded. */
+export const MAX_QUESTION_CODE_POINTS = 1000;
+
+/** What the bot decided to say, before any formatting. Every front end renders this same model. */
+export type Reply =
+  | { readonly kind: 'answer'; readonly question: string; readonly answer: Answer }
+  | { readonly kind: 'pinned'; readonly question: string; readonly answer: Answer; readonly pin: Pin }
+  | { readonly kind: 'no-match'; readonly question: string; readonly noMatch: NoMatch }
+  | { readonly kind: 'crisis'; readonly question: string; readonly signals: readonly string[] };
+
+/** The pins a server's questions are checked against: only pins that are not stale. */
+export interface PinnedAnswers {
+  activePins(guildId: string): readonly Pin[];
+}
+
+export interface Responder {
+  respond(rawQuestion: string, context?: { readonly guildId?: string | null }): Reply;
+}
+
+export interface ResponderDeps {
+  readonly engine: AnswerEngine;
+  readonly pins?: PinnedAnswers;
+  readonly crisis?: (message: string) => CrisisCheck;
+}
+
+/**
+ * Order matters: a person in crisis gets support before anything else, then a moderator's pinned answer
+ * for this server, then the engine.
+ */
+export function createResponder({ engine, pins, crisis = detectCrisis }: ResponderDeps): Responder {
+  return {
+    respond(rawQuestion, context = {}) {
+      const question = cleanQuestion(rawQuestion);
+      // The crisis check sees the whole message: a cry for help may come after a long preamble.
+      const check = crisis(rawQuestion.slice(0, 20_000));
+      if (check.isCrisis) return { kind: 'crisis', question, signals: check.signals };
+
+      const guildId = context.guildId;
+      if (guildId && pins) {
+        const match = matchPin(question, pins.activePins(guildId));
+        if (match) {
+          const answer = answerFromPin(engine, match.pin, question, match.similarity);
+          if (answer) return { kind: 'pinned', question, answer, pin: match.pin };
+        }
+      }
+
+      const result = engine.answer(question);
+      return result.kind === 'answer'
+        ? { kind: 'answer', question, answer: result }
+        : { kind: 'no-match', question, noMatch: result };
+    },
+  };
+}
+
+/** The question as the bot reads it: no control or invisible characters, single-spaced, bounded. */
+export function cleanQuestion(raw: string): string {
+  return sanitizeUserText(raw, MAX_QUESTION_CODE_POINTS);
+}
+
+/** A pin's paragraph in the shape of an engine answer; undefined when the paragraph no longer exists. */
+function answerFromPin(
+  engine: AnswerEngine,
+  pin: Pin,
+  question: string,
+  similarity: number,
+): Answer | undefined {
+  const paragraph = engine.findParagraph(pin.articleId, pin.paragraphId);
+  if (!paragraph) return undefined;
+  const engineView = engine.answer(question);
+  const sameParagraph = engineView.kind === 'answer' && engineView.paragraphId === pin.paragraphId;
+  return {
+    kind: 'answer',
+    articleId: pin.articleId,
+    sectionId: pin.sectionId,
+    paragraphId: pin.paragraphId,
+    score: similarity,
+    alternatives: [],
+    matchedTerms: sameParagraph ? engineView.matchedTerms : [],
+    bestSentence: sameParagraph ? engineView.bestSentence : '',
+  };
+}

@@ -1,0 +1,136 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The only module that reads the environment. Values come from the process environment, then from a
+ * `.env` file (see `.env.example`). Invalid configuration is one clear message naming the variable;
+ * secret values are never part of any message.
+ */
+
+const SNOWFLAKE = /^\d{15,22}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const snowflake = (name: string) => z.string().regex(SNOWFLAKE, `${name} must be a Discord id (digits only)`);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
+    .pipe(z.coerce.number<string>().int().positive());
+
+const common = {
+  KNOWLEDGE_DIR: optionalText.transform((value) => value ?? 'knowledge'),
+  CRISIS_REPLY_PATH: optionalText,
+  DATABASE_PATH: optionalText.transform((value) => value ?? 'data/bot.db'),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()).transform((value) => value ?? 'info'),
+  MOD_ROLE_IDS: optionalText.transform((value, context) => {
+    const ids = (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    for (const id of ids) {
+      if (!SNOWFLAKE.test(id)) {
+        context.addIssue({ code: 'custom', message: 'MOD_ROLE_IDS must be role ids separated by commas' });
+      }
+    }
+    return ids;
+  }),
+  RATE_LIMIT_QUESTIONS: positiveInt(5),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
+  HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  LOG_MESSAGE_CONTENT: optionalText.transform((value) => value === 'true' || value === '1'),
+};
+
+const discord = {
+  DISCORD_TOKEN: z
+    .string({ error: 'DISCORD_TOKEN is required to start the bot' })
+    .trim()
+    .min(1, 'DISCORD_TOKEN is required to start the bot')
+    .refine((value) => !/\s/.test(value), 'DISCORD_TOKEN must not contain spaces'),
+  DISCORD_CLIENT_ID: optionalText.pipe(snowflake('DISCORD_CLIENT_ID').optional()),
+  DISCORD_GUILD_ID: optionalText.pipe(snowflake('DISCORD_GUILD_ID').optional()),
+  DISCORD_API_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL' }).optional(),
+  ),
+};
+
+export interface AppConfig {
+  readonly knowledgeDir: string;
+  /** Defaults to `<knowledgeDir>/safety/crisis-reply.md`. */
+  readonly crisisReplyPath: string;
+  readonly databasePath: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly modRoleIds: readonly string[];
+  readonly rateLimit: { readonly questions: number; readonly windowMs: number };
+  readonly healthPort: number | undefined;
+  /** Off by default: what people write about their mental health stays out of logs. */
+  readonly logMessageContent: boolean;
+}
+
+export interface BotConfig extends AppConfig {
+  readonly token: string;
+  readonly clientId: string | undefined;
+  readonly guildId: string | undefined;
+  /** REST base such as `http://127.0.0.1:8080/api`; undefined means Discord's own. */
+  readonly apiUrl: string | undefined;
+}
+
+export type ConfigResult<T> = { ok: true; config: T } | { ok: false; message: string };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads `.env` once into the process environment (existing variables win). */
+export function processEnv(): Env {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
+
+export function loadAppConfig(env: Env = processEnv()): ConfigResult<AppConfig> {
+  const parsed = z.object(common).safeParse(env);
+  if (!parsed.success) return { ok: false, message: describe(parsed.error) };
+  return { ok: true, config: toAppConfig(parsed.data) };
+}
+
+export function loadBotConfig(env: Env = processEnv()): ConfigResult<BotConfig> {
+  const parsed = z.object({ ...common, ...discord }).safeParse(env);
+  if (!parsed.success) return { ok: false, message: describe(parsed.error) };
+  const data = parsed.data;
+  return {
+    ok: true,
+    config: {
+      ...toAppConfig(data),
+      token: data.DISCORD_TOKEN,
+      clientId: data.DISCORD_CLIENT_ID,
+      guildId: data.DISCORD_GUILD_ID,
+      apiUrl: data.DISCORD_API_URL,
+    },
+  };
+}
+
+function toAppConfig(data: z.infer<z.ZodObject<typeof common>>): AppConfig {
+  return {
+    knowledgeDir: data.KNOWLEDGE_DIR,
+    crisisReplyPath:
+      data.CRISIS_REPLY_PATH ?? `${data.KNOWLEDGE_DIR.replace(/\/+$/, '')}/safety/crisis-reply.md`,
+    databasePath: data.DATABASE_PATH,
+    logLevel: data.LOG_LEVEL,
+    modRoleIds: data.MOD_ROLE_IDS,
+    rateLimit: { questions: data.RATE_LIMIT_QUESTIONS, windowMs: data.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    healthPort: data.HEALTH_PORT,
+    logMessageContent: data.LOG_MESSAGE_CONTENT,
+  };
+}
+
+/** Names the variable and what is wrong, never its value (it may be a secret). */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const variable = String(issue?.path[0] ?? 'configuration');
+  const reason = issue?.message && !/^Invalid/.test(issue.message) ? issue.message : `${variable} is invalid`;
+  return `Configuration error: ${reason} (variable ${variable}). See .env.example for every setting.`;
+}

@@ -6,6 +6,7 @@ import type {
 } from 'discord.js';
 import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
 import type { Article, Section } from '../knowledge/types.js';
+import type { ListedPin } from '../pins/service.js';
 import type { Pin } from '../store/types.js';
 import { encodeAction, type ButtonAction } from './custom-ids.js';
 import { escapeForDiscord } from './escape.js';
@@ -348,4 +349,51 @@ function message({
       .map((row) => ({ type: 1, components: row.slice(0, DISCORD_LIMITS.buttonsPerRow) })),
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+export const PINS_PER_PAGE = 10;
+
+/** `/pins list`: each pin with who pinned it and when; stale pins are marked, not hidden. */
+export function composePinsPage(engine: AnswerEngine, pins: readonly ListedPin[], requestedPage: number): ComposedMessage {
+  if (pins.length === 0) {
+    return composeNotice('No pinned answers in this server yet. Use 📌 Pin answer on a good answer, or `/pins add`.');
+  }
+  const pageCount = Math.ceil(pins.length / PINS_PER_PAGE);
+  const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
+  const lines = pins.slice(page * PINS_PER_PAGE, (page + 1) * PINS_PER_PAGE).map(({ pin, staleness }) => {
+    const heading = engine.findSection(pin.articleId, pin.sectionId)?.heading ?? pin.sectionId;
+    const stale =
+      staleness === 'fresh'
+        ? ''
+        : ` · ⚠️ **stale** (${staleness === 'section-gone' ? 'section gone' : 'paragraph changed'}; not served)`;
+    const question = clamp(escapeForDiscord(pin.question), 120);
+    return `**#${pin.id}** “${question}” → ${escapeForDiscord(heading)} · <@${pin.pinnedBy}> <t:${Math.floor(pin.pinnedAt / 1000)}:R>${stale}`;
+  });
+  const rows: APIButtonComponent[][] = [];
+  if (pageCount > 1) {
+    rows.push([
+      { ...button('◀ Prev', { type: 'pins-page', page: Math.max(0, page - 1) }, BUTTON_SECONDARY, 'p'), disabled: page === 0 },
+      {
+        ...button('Next ▶', { type: 'pins-page', page: Math.min(pageCount - 1, page + 1) }, BUTTON_SECONDARY, 'n'),
+        disabled: page === pageCount - 1,
+      },
+    ]);
+  }
+  return message({
+    embeds: [
+      {
+        color: COLORS.pinned,
+        title: `📌 Pinned answers (${pins.length})`,
+        description: lines.join('\n'),
+        footer: { text: `Page ${page + 1} of ${pageCount} · /pins remove to unpin` },
+      },
+    ],
+    rows,
+  });
+}
+
+/** The question an answer message was given for (kept in the embed's author line). */
+export function questionOfMessage(embeds: readonly { author?: { name?: string } | null }[]): string {
+  const name = embeds[0]?.author?.name ?? '';
+  return name.replace(/^“/, '').replace(/”$/, '');
 }

@@ -76,3 +76,12 @@ export function decodeAction(customId: string): ButtonAction | undefined {
       return undefined;
   }
 }
+
+/** The slot of a custom id made with one (the pager's `p`/`n`): such buttons edit their own message. */
+export function customIdSlot(customId: string): string | undefined {
+  const action = decodeAction(customId);
+  if (!action) return undefined;
+  const expectedParts = encodeAction(action).split(SEPARATOR).length;
+  const parts = customId.split(SEPARATOR);
+  return parts.length === expectedParts + 1 ? parts[parts.length - 1] : undefined;
+}

@@ -354,9 +354,15 @@ function message({
 export const PINS_PER_PAGE = 10;
 
 /** `/pins list`: each pin with who pinned it and when; stale pins are marked, not hidden. */
-export function composePinsPage(engine: AnswerEngine, pins: readonly ListedPin[], requestedPage: number): ComposedMessage {
+export function composePinsPage(
+  engine: AnswerEngine,
+  pins: readonly ListedPin[],
+  requestedPage: number,
+): ComposedMessage {
   if (pins.length === 0) {
-    return composeNotice('No pinned answers in this server yet. Use 📌 Pin answer on a good answer, or `/pins add`.');
+    return composeNotice(
+      'No pinned answers in this server yet. Use 📌 Pin answer on a good answer, or `/pins add`.',
+    );
   }
   const pageCount = Math.ceil(pins.length / PINS_PER_PAGE);
   const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
@@ -372,9 +378,17 @@ export function composePinsPage(engine: AnswerEngine, pins: readonly ListedPin[]
   const rows: APIButtonComponent[][] = [];
   if (pageCount > 1) {
     rows.push([
-      { ...button('◀ Prev', { type: 'pins-page', page: Math.max(0, page - 1) }, BUTTON_SECONDARY, 'p'), disabled: page === 0 },
       {
-        ...button('Next ▶', { type: 'pins-page', page: Math.min(pageCount - 1, page + 1) }, BUTTON_SECONDARY, 'n'),
+        ...button('◀ Prev', { type: 'pins-page', page: Math.max(0, page - 1) }, BUTTON_SECONDARY, 'p'),
+        disabled: page === 0,
+      },
+      {
+        ...button(
+          'Next ▶',
+          { type: 'pins-page', page: Math.min(pageCount - 1, page + 1) },
+          BUTTON_SECONDARY,
+          'n',
+        ),
         disabled: page === pageCount - 1,
       },
     ]);

@@ -28,7 +28,12 @@ export const COMMANDS = [
         required: true,
         max_length: MAX_QUESTION_CODE_POINTS,
       },
-      { name: 'private', type: BOOLEAN, description: 'Only you see the answer (default: no)', required: false },
+      {
+        name: 'private',
+        type: BOOLEAN,
+        description: 'Only you see the answer (default: no)',
+        required: false,
+      },
     ],
   },
   {
@@ -37,7 +42,13 @@ export const COMMANDS = [
     description: 'Read the whole article, or one section of it',
     contexts: GUILD_CONTEXT,
     options: [
-      { name: 'section', type: STRING, description: 'A section to read', required: false, autocomplete: true },
+      {
+        name: 'section',
+        type: STRING,
+        description: 'A section to read',
+        required: false,
+        autocomplete: true,
+      },
     ],
   },
   {
@@ -59,7 +70,13 @@ export const COMMANDS = [
         type: SUB_COMMAND,
         description: 'Remove a pinned answer',
         options: [
-          { name: 'pin', type: INTEGER, description: 'The pinned answer', required: true, autocomplete: true },
+          {
+            name: 'pin',
+            type: INTEGER,
+            description: 'The pinned answer',
+            required: true,
+            autocomplete: true,
+          },
         ],
       },
       {
@@ -74,7 +91,13 @@ export const COMMANDS = [
             required: true,
             max_length: MAX_QUESTION_CODE_POINTS,
           },
-          { name: 'section', type: STRING, description: 'The section that answers it', required: true, autocomplete: true },
+          {
+            name: 'section',
+            type: STRING,
+            description: 'The section that answers it',
+            required: true,
+            autocomplete: true,
+          },
         ],
       },
     ],

@@ -5,14 +5,19 @@ export interface RateLimiter {
 }
 
 /** A sliding window per key; keys with no recent use are forgotten so memory stays bounded. */
-export function createRateLimiter(limit: number, windowMs: number, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  limit: number,
+  windowMs: number,
+  now: () => number = Date.now,
+): RateLimiter {
   const hits = new Map<string, number[]>();
   let lastSweep = now();
   return {
     take(key) {
       const time = now();
       if (time - lastSweep > windowMs) {
-        for (const [other, times] of hits) if ((times[times.length - 1] ?? 0) <= time - windowMs) hits.delete(other);
+        for (const [other, times] of hits)
+          if ((times[times.length - 1] ?? 0) <= time - windowMs) hits.delete(other);
         lastSweep = time;
       }
       const recent = (hits.get(key) ?? []).filter((at) => at > time - windowMs);

@@ -1,6 +1,14 @@
 import Fuse from 'fuse.js';
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
-import { CONCEPT_PREFIX, CONCEPT_WORDS, analyzeWords, findConcepts, indexTerms } from './analyzer.js';
+import {
+  CONCEPT_PREFIX,
+  CONCEPT_WORDS,
+  analyzeWords,
+  findConceptMatches,
+  findConcepts,
+  indexTerms,
+  phraseCoveredPositions,
+} from './analyzer.js';
 import { stem } from './text.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
@@ -63,6 +71,10 @@ export interface RankingWeights {
   readonly strengthScale: number;
   /** Confidence factor for questions that name neither a therapist nor the article. */
   readonly unanchored: number;
+  /** Weight of a question word matched literally when it sits inside a multi-word concept phrase. */
+  readonly phraseWord: number;
+  /** Distinct concepts of the article that make a question anchored even without naming a therapist. */
+  readonly anchorConcepts: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
@@ -70,11 +82,13 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   body: 1.0,
   keywords: 1.0,
   questions: 0.6,
-  concept: 0.8,
+  concept: 1.0,
   k1: 2.0,
   unknown: 0.35,
   strengthScale: 2,
   unanchored: 0.5,
+  phraseWord: 0.5,
+  anchorConcepts: 3,
 };
 
 export interface AnswerEngine {
@@ -99,9 +113,21 @@ const FIELDS = [
   { name: 'questions', b: 0.5 },
 ] as const;
 type FieldName = (typeof FIELDS)[number]['name'];
-/** A question about this article names a therapist (any of their names) or the article itself. */
-const ANCHOR_CONCEPTS = [`${CONCEPT_PREFIX}therapist`, `${CONCEPT_PREFIX}gist`];
-const PROFESSION_CONCEPT = `${CONCEPT_PREFIX}therapist`;
+/**
+ * A question about this article names a therapist (any of their names), the setting of therapy
+ * (a session, a client) or the article itself.
+ */
+const ANCHOR_CONCEPTS = [
+  `${CONCEPT_PREFIX}therapist`,
+  `${CONCEPT_PREFIX}therapy-context`,
+  `${CONCEPT_PREFIX}gist`,
+];
+/**
+ * Concepts that only tell the question is about therapy. Every paragraph is about therapy, so they
+ * are no evidence for one paragraph, and their words are not matched literally either
+ * ("psychiatrist" in a question is rarely about prescribing).
+ */
+const SETTING_CONCEPTS = new Set([`${CONCEPT_PREFIX}therapist`, `${CONCEPT_PREFIX}therapy-context`]);
 const FUZZY_THRESHOLD = 0.3;
 const MIN_FUZZY_LENGTH = 4;
 /** Long messages are cut: the first words carry the question, and cost must stay bounded. */
@@ -140,8 +166,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     for (const section of article.sections) {
       sectionsByKey.set(`${article.id}#${section.id}`, section);
       const headingTerms = indexTerms(section.heading);
-      const keywordTerms = section.hints.keywords.flatMap((keyword) => indexTerms(keyword));
-      const questionTerms = section.hints.questions.flatMap((question) => indexTerms(question));
+      // Curated hints count through their concepts: the keyword "small talk" is not about anything small.
+      const keywordTerms = section.hints.keywords.flatMap((keyword) => indexTerms(keyword, true));
+      const questionTerms = section.hints.questions.flatMap((question) => indexTerms(question, true));
       for (const text of [section.heading, ...section.hints.keywords, ...section.hints.questions]) {
         for (const item of analyzeWords(text)) if (!item.stopword) vocabularyWords.add(item.word);
       }
@@ -224,21 +251,21 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     };
     const conceptWords = new Set<string>();
     const professionWords = new Set<string>();
-    for (const [concept, hits] of findConcepts(sequence)) {
-      for (const hit of hits) {
-        add(concept, CONCEPT_QUERY_WEIGHT, hit);
-        for (const word of hit.split(' ')) {
-          conceptWords.add(word);
-          if (concept === PROFESSION_CONCEPT) professionWords.add(word);
-        }
+    const matches = findConceptMatches(sequence);
+    for (const match of matches) {
+      add(match.term, CONCEPT_QUERY_WEIGHT, match.text);
+      for (const word of match.text.split(' ')) {
+        conceptWords.add(word);
+        if (SETTING_CONCEPTS.has(match.term)) professionWords.add(word);
       }
     }
+    const inPhrase = phraseCoveredPositions(matches);
     let unknownWords = 0;
-    for (const item of sequence) {
+    for (const [at, item] of sequence.entries()) {
       // People name their therapist many ways; "psychiatrist" in a question is rarely about prescribing.
       if (item.stopword || professionWords.has(item.word)) continue;
       if (idf.has(item.stem)) {
-        add(item.stem, 1, item.word);
+        add(item.stem, inPhrase.has(at) ? weights.phraseWord : 1, item.word);
         continue;
       }
       if (conceptWords.has(item.word)) continue;
@@ -272,6 +299,17 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
   const defaultTopics = topicsFrom(docs.map((_, index) => index));
 
+  /**
+   * Anchored: the question names a therapist, therapy or the article, or it touches so many of the
+   * article's ideas at once (how she answered, brushing me off, asking) that it can only be about it.
+   */
+  const isAnchored = (terms: ReadonlyMap<string, QueryTerm>): boolean => {
+    if (ANCHOR_CONCEPTS.some((concept) => terms.has(concept))) return true;
+    let concepts = 0;
+    for (const term of terms.keys()) if (term.startsWith(CONCEPT_PREFIX)) concepts++;
+    return concepts >= weights.anchorConcepts;
+  };
+
   interface Ranked {
     readonly doc: number;
     readonly raw: number;
@@ -282,10 +320,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const raw = new Map<number, number>();
     const matchedMass = new Map<number, number>();
     let totalMass = unknownWords * weights.unknown * unknownIdf;
-    const anchorFactor = ANCHOR_CONCEPTS.some((concept) => terms.has(concept)) ? 1 : weights.unanchored;
+    const anchorFactor = isAnchored(terms) ? 1 : weights.unanchored;
     for (const [term, query] of terms) {
       const termIdf = idf.get(term) ?? 0;
-      const mass = query.weight * termIdf;
+      const mass = SETTING_CONCEPTS.has(term) ? 0 : query.weight * termIdf;
       totalMass += mass;
       for (const posting of postings.get(term) ?? []) {
         raw.set(posting.doc, (raw.get(posting.doc) ?? 0) + query.weight * posting.weight);
@@ -452,7 +490,7 @@ export function splitSentences(text: string): string[] {
 /** Typos allowed for a word of this length: none for short words, where one letter changes the word. */
 function allowedEdits(length: number): number {
   if (length < 6) return 0;
-  return length < 9 ? 1 : 2;
+  return length < 10 ? 1 : 2;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

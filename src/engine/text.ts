@@ -39,7 +39,8 @@ yeah yes no not get got thing things stuff know think mean question how doing go
 say said tell give take way lot lots much many something anything everything someone anyone always never
 even still maybe probably actually literally honestly basically idk tbh ngl rn fr lowkey highkey btw bc cuz
 because though would could gonna guess wonder wondering feel feels felt kind sort super pretty quite one
-bit little guy guys yo hmm hm oh ah welp dude bro sis man omg wtf smh imo imho`
+bit little guy guys yo hmm hm oh ah welp dude bro sis man omg wtf smh imo imho without within between
+behind during before after while since until through across around usually usual often sometimes`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -58,7 +58,9 @@ export function createMetrics(): Metrics {
         `boundary_bot_errors_total ${errorCount}`,
         '# HELP boundary_bot_reply_latency_seconds Time from receiving a question to Discord accepting the reply.',
         '# TYPE boundary_bot_reply_latency_seconds histogram',
-        ...LATENCY_BUCKETS.map((bound, index) => `boundary_bot_reply_latency_seconds_bucket{le="${bound}"} ${buckets[index] ?? 0}`),
+        ...LATENCY_BUCKETS.map(
+          (bound, index) => `boundary_bot_reply_latency_seconds_bucket{le="${bound}"} ${buckets[index] ?? 0}`,
+        ),
         `boundary_bot_reply_latency_seconds_bucket{le="+Inf"} ${latencyCount}`,
         `boundary_bot_reply_latency_seconds_sum ${latencySum}`,
         `boundary_bot_reply_latency_seconds_count ${latencyCount}`,

@@ -1,0 +1,36 @@
+/**
+ * `npm run deploy-commands`: registers the slash commands by bulk overwrite, to DISCORD_GUILD_ID when set
+ * (instant, for testing) or globally. Never run at start-up.
+ */
+import { REST, Routes } from 'discord.js';
+import { loadBotConfig } from '../config.js';
+import { COMMANDS } from './commands.js';
+
+const result = loadBotConfig();
+if (!result.ok) {
+  console.error(result.message);
+  process.exit(1);
+}
+const { token, clientId, guildId, apiUrl } = result.config;
+if (!clientId) {
+  console.error(
+    'Configuration error: DISCORD_CLIENT_ID is required to register commands (variable DISCORD_CLIENT_ID). See .env.example.',
+  );
+  process.exit(1);
+}
+
+const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+const route = guildId
+  ? Routes.applicationGuildCommands(clientId, guildId)
+  : Routes.applicationCommands(clientId);
+try {
+  const registered = (await rest.put(route, { body: COMMANDS })) as { name: string }[];
+  console.log(
+    `Registered ${registered.length} commands (${registered.map((command) => `/${command.name}`).join(', ')}) ${
+      guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear)'
+    }.`,
+  );
+} catch (error) {
+  console.error(`Could not register commands: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,85 @@
+/**
+ * Composition root: config → knowledge and engine → pin store → Discord client (→ health endpoint).
+ * Start-up never registers commands: that is `npm run deploy-commands`.
+ */
+import type { Server } from 'node:http';
+import { loadBotConfig } from './config.js';
+import { loadCore } from './core.js';
+import { createBot } from './discord/bot.js';
+import { createMetrics } from './health/metrics.js';
+import { startHealthServer } from './health/server.js';
+import { createLogger } from './logger.js';
+
+const SHUTDOWN_DEADLINE_MS = 4_000;
+
+const configResult = loadBotConfig();
+if (!configResult.ok) {
+  process.stderr.write(`${configResult.message}\n`);
+  process.exit(1);
+}
+const config = configResult.config;
+const logger = createLogger(config.logLevel, { logMessageContent: config.logMessageContent });
+
+const coreResult = loadCore(config, { withPins: true, logger });
+if (!coreResult.ok) {
+  logger.fatal(coreResult.message);
+  process.stderr.write(`${coreResult.message}\n`);
+  process.exit(1);
+}
+const core = coreResult.core;
+const metrics = createMetrics();
+const bot = createBot({ config, core, logger, metrics });
+
+// Nothing unexpected may take the bot down: log it and keep serving.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+let health: Server | undefined;
+if (config.healthPort !== undefined) {
+  health = await startHealthServer(
+    config.healthPort,
+    {
+      gatewayConnected: bot.isConnected,
+      knowledgeLoaded: () => core.engine.knowledge.articles.length > 0,
+      storeWritable: () => core.pins?.isWritable() ?? false,
+    },
+    metrics,
+  );
+  logger.info({ port: config.healthPort }, 'health endpoint listening on 127.0.0.1');
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  // Exit 0 within the deadline even if Discord or the disk hangs.
+  setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    await bot.stop();
+    health?.closeAllConnections();
+    health?.close();
+    core.close();
+  } catch (error) {
+    logger.error({ err: error }, 'error while shutting down');
+  }
+  logger.flush();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await bot.start();
+} catch (error) {
+  const invalidToken =
+    error instanceof Error && /TokenInvalid|invalid token/i.test(`${error.name} ${error.message}`);
+  const message = invalidToken
+    ? 'Discord rejected DISCORD_TOKEN (invalid token). Check the value in .env; see .env.example.'
+    : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`;
+  logger.fatal(message);
+  process.stderr.write(`${message}\n`);
+  await bot.stop().catch(() => undefined);
+  core.close();
+  process.exit(1);
+}

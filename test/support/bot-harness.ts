@@ -54,3 +54,12 @@ export async function startBot(fake: FakeDiscord, env: Record<string, string> = 
     },
   };
 }
+
+/** Polls until the condition holds (state that arrives over the gateway), failing after the timeout. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

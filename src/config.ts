@@ -43,7 +43,7 @@ const common = {
   }),
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
-  HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   LOG_MESSAGE_CONTENT: optionalText.transform((value) => value === 'true' || value === '1'),
 };
 

@@ -2,12 +2,8 @@
  * Composition root: config → knowledge and engine → pin store → Discord client (→ health endpoint).
  * Start-up never registers commands: that is `npm run deploy-commands`.
  */
-import type { Server } from 'node:http';
+import { createApp } from './app.js';
 import { loadBotConfig } from './config.js';
-import { loadCore } from './core.js';
-import { createBot } from './discord/bot.js';
-import { createMetrics } from './health/metrics.js';
-import { startHealthServer } from './health/server.js';
 import { createLogger } from './logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 4_000;
@@ -20,33 +16,17 @@ if (!configResult.ok) {
 const config = configResult.config;
 const logger = createLogger(config.logLevel, { logMessageContent: config.logMessageContent });
 
-const coreResult = loadCore(config, { withPins: true, logger });
-if (!coreResult.ok) {
-  logger.fatal(coreResult.message);
-  process.stderr.write(`${coreResult.message}\n`);
+const created = await createApp(config, logger);
+if (!created.ok) {
+  logger.fatal(created.message);
+  process.stderr.write(`${created.message}\n`);
   process.exit(1);
 }
-const core = coreResult.core;
-const metrics = createMetrics();
-const bot = createBot({ config, core, logger, metrics });
+const app = created.app;
 
 // Nothing unexpected may take the bot down: log it and keep serving.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
-
-let health: Server | undefined;
-if (config.healthPort !== undefined) {
-  health = await startHealthServer(
-    config.healthPort,
-    {
-      gatewayConnected: bot.isConnected,
-      knowledgeLoaded: () => core.engine.knowledge.articles.length > 0,
-      storeWritable: () => core.pins?.isWritable() ?? false,
-    },
-    metrics,
-  );
-  logger.info({ port: config.healthPort }, 'health endpoint listening on 127.0.0.1');
-}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -56,10 +36,7 @@ async function shutdown(signal: string): Promise<void> {
   // Exit 0 within the deadline even if Discord or the disk hangs.
   setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
   try {
-    await bot.stop();
-    health?.closeAllConnections();
-    health?.close();
-    core.close();
+    await app.stop();
   } catch (error) {
     logger.error({ err: error }, 'error while shutting down');
   }
@@ -70,7 +47,7 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
-  await bot.start();
+  await app.bot.start();
 } catch (error) {
   const invalidToken =
     error instanceof Error && /TokenInvalid|invalid token/i.test(`${error.name} ${error.message}`);
@@ -79,7 +56,6 @@ try {
     : `Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`;
   logger.fatal(message);
   process.stderr.write(`${message}\n`);
-  await bot.stop().catch(() => undefined);
-  core.close();
+  await app.stop().catch(() => undefined);
   process.exit(1);
 }

@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
 import { loadBotConfig } from '../../src/config.js';
-import { loadCore, type Core } from '../../src/core.js';
-import { createBot, type Bot } from '../../src/discord/bot.js';
-import { createMetrics, type Metrics } from '../../src/health/metrics.js';
+import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import type { FakeDiscord } from './fake-discord.js';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
-export interface RunningBot {
-  readonly bot: Bot;
-  readonly core: Core;
-  readonly metrics: Metrics;
-  stop(): Promise<void>;
-}
+export type RunningBot = App;
 
 /** A scratch folder for a test's database; removed by the returned cleanup. */
 export function scratchDir(prefix = 'boundary-bot-'): { path: string; cleanup: () => void } {
@@ -25,8 +18,12 @@ export function scratchDir(prefix = 'boundary-bot-'): { path: string; cleanup: (
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** The real bot (same composition as src/index.ts) logged into the fake, ready to receive events. */
-export async function startBot(fake: FakeDiscord, env: Record<string, string> = {}): Promise<RunningBot> {
+/** The real bot (the same createApp as src/index.ts) logged into the fake, ready to receive events. */
+export async function startBot(
+  fake: FakeDiscord,
+  env: Record<string, string> = {},
+  options: { logLines?: string[] } = {},
+): Promise<RunningBot> {
   const config = loadBotConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.restUrl,
@@ -36,23 +33,19 @@ export async function startBot(fake: FakeDiscord, env: Record<string, string> = 
     ...env,
   });
   if (!config.ok) throw new Error(config.message);
-  const logger = createLogger(config.config.logLevel);
-  const core = loadCore(config.config, { withPins: true, logger });
-  if (!core.ok) throw new Error(core.message);
-  const metrics = createMetrics();
-  const bot = createBot({ config: config.config, core: core.core, logger, metrics });
-  const ready = once(bot.client, Events.ClientReady);
-  await bot.start();
+  const logLines = options.logLines;
+  const logger = logLines
+    ? createLogger(config.config.logLevel, {
+        destination: { write: (line: string) => void logLines.push(line) },
+        logMessageContent: config.config.logMessageContent,
+      })
+    : createLogger(config.config.logLevel);
+  const created = await createApp(config.config, logger);
+  if (!created.ok) throw new Error(created.message);
+  const ready = once(created.app.bot.client, Events.ClientReady);
+  await created.app.bot.start();
   await ready;
-  return {
-    bot,
-    core: core.core,
-    metrics,
-    async stop() {
-      await bot.stop();
-      core.core.close();
-    },
-  };
+  return created.app;
 }
 
 /** Polls until the condition holds (state that arrives over the gateway), failing after the timeout. */

@@ -152,7 +152,11 @@ export function phraseCoveredPositions(matches: readonly ConceptMatch[]): Set<nu
  * its concept: the keyword "small talk" is about greetings, not about anything small.
  */
 export function indexTerms(text: string, conceptPhrasesOnly = false): string[] {
-  const sequence = analyzeWords(text);
+  return termsOfWords(analyzeWords(text), conceptPhrasesOnly);
+}
+
+/** `indexTerms` for words already analysed. */
+export function termsOfWords(sequence: readonly AnalyzedWord[], conceptPhrasesOnly = false): string[] {
   const matches = findConceptMatches(sequence);
   const covered = conceptPhrasesOnly ? phraseCoveredPositions(matches) : new Set<number>();
   const terms = sequence.filter((item, at) => !item.stopword && !covered.has(at)).map((item) => item.stem);

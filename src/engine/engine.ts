@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
 import {
   CONCEPT_PREFIX,
@@ -8,6 +7,7 @@ import {
   findConcepts,
   indexTerms,
   phraseCoveredPositions,
+  termsOfWords,
 } from './analyzer.js';
 import { stem } from './text.js';
 
@@ -128,15 +128,14 @@ const ANCHOR_CONCEPTS = [
  * ("psychiatrist" in a question is rarely about prescribing).
  */
 const SETTING_CONCEPTS = new Set([`${CONCEPT_PREFIX}therapist`, `${CONCEPT_PREFIX}therapy-context`]);
-const FUZZY_THRESHOLD = 0.3;
-const MIN_FUZZY_LENGTH = 4;
+/** Shorter words are not corrected: one letter changes a short word into another word. */
+const MIN_CORRECTED_LENGTH = 6;
 /** Long messages are cut: the first words carry the question, and cost must stay bounded. */
 const MAX_QUESTION_WORDS = 200;
 const FUZZY_CACHE_LIMIT = 5000;
 
 interface IndexedDoc {
   readonly paragraph: Paragraph;
-  readonly sentences: readonly { text: string; terms: ReadonlySet<string> }[];
 }
 
 interface Posting {
@@ -174,17 +173,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       }
       for (const paragraph of section.paragraphs) {
         paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
-        for (const item of analyzeWords(paragraph.text)) if (!item.stopword) vocabularyWords.add(item.word);
-        docs.push({
-          paragraph,
-          sentences: splitSentences(paragraph.text).map((text) => ({
-            text,
-            terms: new Set(indexTerms(text)),
-          })),
-        });
+        const sequence = analyzeWords(paragraph.text);
+        for (const item of sequence) if (!item.stopword) vocabularyWords.add(item.word);
+        docs.push({ paragraph });
         fieldTerms.push({
           heading: headingTerms,
-          body: indexTerms(paragraph.text),
+          body: termsOfWords(sequence),
           keywords: keywordTerms,
           questions: questionTerms,
         });
@@ -200,40 +194,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     if (concept !== undefined) conceptOfWord.set(word, concept);
   }
 
-  // Fuse matches one question word against words of similar length: a typo changes a word's length by
-  // at most a couple of letters, and small candidate lists keep each lookup well under a millisecond.
-  const fuseByLength = new Map<number, Fuse<string>>();
-  const wordsByLength = new Map<number, string[]>();
-  for (const word of vocabularyWords) {
-    if (word.length < MIN_FUZZY_LENGTH - 1) continue;
-    const list = wordsByLength.get(word.length) ?? [];
-    list.push(word);
-    wordsByLength.set(word.length, list);
-  }
-  const fuseFor = (length: number): Fuse<string> | undefined => {
-    const cached = fuseByLength.get(length);
-    if (cached) return cached;
-    const candidates = [length - 1, length, length + 1, length + 2].flatMap(
-      (size) => wordsByLength.get(size) ?? [],
-    );
-    if (candidates.length === 0) return undefined;
-    const fuse = new Fuse(candidates, {
-      includeScore: true,
-      threshold: FUZZY_THRESHOLD,
-      ignoreLocation: true,
-    });
-    fuseByLength.set(length, fuse);
-    return fuse;
-  };
+  const typos = new TypoIndex(vocabularyWords);
   const fuzzyCache = new Map<string, { word: string; similarity: number } | null>();
   const correct = (word: string): { word: string; similarity: number } | null => {
     const cached = fuzzyCache.get(word);
     if (cached !== undefined) return cached;
-    // Fuse proposes; an edit-distance check keeps only real typos ("therapsit"), not other words
-    // that merely share letters ("list" is not "line").
-    const hits = fuseFor(word.length)?.search(word, { limit: 5 }) ?? [];
-    const best = hits.find((hit) => editDistance(word, hit.item) <= allowedEdits(word.length));
-    const result = best && best.score !== undefined ? { word: best.item, similarity: 1 - best.score } : null;
+    const result = typos.correct(word);
     if (fuzzyCache.size >= FUZZY_CACHE_LIMIT) fuzzyCache.clear();
     fuzzyCache.set(word, result);
     return result;
@@ -269,7 +235,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         continue;
       }
       if (conceptWords.has(item.word)) continue;
-      const fixed = item.word.length >= MIN_FUZZY_LENGTH && !/\d/.test(item.word) ? correct(item.word) : null;
+      const fixed =
+        item.word.length >= MIN_CORRECTED_LENGTH && !/\d/.test(item.word) ? correct(item.word) : null;
       if (fixed) {
         const fixedStem = stem(fixed.word);
         const concept = conceptOfWord.get(fixed.word);
@@ -462,20 +429,23 @@ function buildPostings(
   return { postings, idf };
 }
 
+/** The sentence of the answer that carries most of the question's idf mass; sentences are indexed on demand. */
 function pickSentence(
   doc: IndexedDoc,
   terms: ReadonlyMap<string, QueryTerm>,
   idf: ReadonlyMap<string, number>,
 ): string {
-  let best = doc.sentences[0]?.text ?? doc.paragraph.text;
+  const sentences = splitSentences(doc.paragraph.text);
+  let best = sentences[0] ?? doc.paragraph.text;
   let bestScore = 0;
-  for (const sentence of doc.sentences) {
+  for (const sentence of sentences) {
+    const sentenceTerms = new Set(indexTerms(sentence));
     let score = 0;
     for (const [term, query] of terms)
-      if (sentence.terms.has(term)) score += query.weight * (idf.get(term) ?? 0);
+      if (sentenceTerms.has(term)) score += query.weight * (idf.get(term) ?? 0);
     if (score > bestScore) {
       bestScore = score;
-      best = sentence.text;
+      best = sentence;
     }
   }
   return best;
@@ -487,9 +457,62 @@ export function splitSentences(text: string): string[] {
   return sentences.map((sentence) => sentence.trim()).filter(Boolean);
 }
 
+/**
+ * Typo correction by deletion neighbourhoods (as in SymSpell): every vocabulary word is stored under
+ * itself and under each form with one letter removed. A question word looks up itself and its own
+ * one- and two-letter deletions, so one insertion, deletion, substitution or swap is always found, and
+ * most two-edit typos of long words; an exact edit-distance check then keeps only real typos
+ * ("therapsit"), not other words that merely share letters ("list" is not "line"). A lookup is a few
+ * dozen map reads, whatever the size of the vocabulary. The first letter must match.
+ */
+export class TypoIndex {
+  private readonly byDeletion = new Map<string, string[]>();
+
+  constructor(vocabulary: Iterable<string>) {
+    for (const word of vocabulary) {
+      if (word.length < MIN_CORRECTED_LENGTH - 1 || /\d/.test(word)) continue;
+      for (const key of new Set([word, ...deletions(word)])) {
+        const list = this.byDeletion.get(key);
+        if (list) list.push(word);
+        else this.byDeletion.set(key, [word]);
+      }
+    }
+  }
+
+  /** The closest vocabulary word within the allowed typos, with similarity in (0, 1]; null when none. */
+  correct(word: string): { word: string; similarity: number } | null {
+    const allowed = allowedEdits(word.length);
+    if (allowed === 0) return null;
+    const keys = new Set([word, ...deletions(word)]);
+    if (allowed > 1) for (const key of [...keys]) for (const shorter of deletions(key)) keys.add(shorter);
+    let best: { word: string; distance: number } | undefined;
+    for (const key of keys) {
+      for (const candidate of this.byDeletion.get(key) ?? []) {
+        // People rarely mistype the first letter, and another first letter makes another word
+        // ("trying" is not "crying").
+        if (candidate === word || candidate[0] !== word[0]) continue;
+        if (best && candidate === best.word) continue;
+        const distance = editDistance(word, candidate);
+        if (distance > allowed) continue;
+        if (!best || distance < best.distance || (distance === best.distance && candidate < best.word)) {
+          best = { word: candidate, distance };
+        }
+      }
+    }
+    if (!best) return null;
+    return { word: best.word, similarity: 1 - best.distance / Math.max(word.length, best.word.length) };
+  }
+}
+
+function deletions(word: string): string[] {
+  const result: string[] = [];
+  for (let at = 0; at < word.length; at++) result.push(word.slice(0, at) + word.slice(at + 1));
+  return result;
+}
+
 /** Typos allowed for a word of this length: none for short words, where one letter changes the word. */
 function allowedEdits(length: number): number {
-  if (length < 6) return 0;
+  if (length < MIN_CORRECTED_LENGTH) return 0;
   return length < 10 ? 1 : 2;
 }
 

@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
 import {
   CONCEPT_PREFIX,
@@ -138,10 +139,10 @@ interface IndexedDoc {
   readonly paragraph: Paragraph;
 }
 
-interface Posting {
-  readonly doc: number;
-  /** The precomputed BM25F contribution of this term to this document. */
-  readonly weight: number;
+/** A term's documents and, for each, the precomputed BM25F contribution; typed arrays keep 10k docs small. */
+interface Postings {
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
 }
 
 interface QueryTerm {
@@ -283,27 +284,71 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     readonly coverage: number;
     readonly score: number;
   }
-  const rank = (terms: ReadonlyMap<string, QueryTerm>, unknownWords: number): Ranked[] => {
-    const raw = new Map<number, number>();
-    const matchedMass = new Map<number, number>();
+  // Per-query accumulators, reused: a common word can touch most of a 10,000-paragraph base, and
+  // Maps or one object per touched paragraph would dominate the cost. Queries run one at a time.
+  const rawScores = new Float64Array(docs.length);
+  const matchedMasses = new Float64Array(docs.length);
+  const touched = new Int32Array(docs.length);
+
+  /** Paragraphs by raw score (then confidence, then order), at most `limit` of them. */
+  const rank = (terms: ReadonlyMap<string, QueryTerm>, unknownWords: number, limit = Infinity): Ranked[] => {
+    let touchedCount = 0;
     let totalMass = unknownWords * weights.unknown * unknownIdf;
     const anchorFactor = isAnchored(terms) ? 1 : weights.unanchored;
     for (const [term, query] of terms) {
       const termIdf = idf.get(term) ?? 0;
       const mass = SETTING_CONCEPTS.has(term) ? 0 : query.weight * termIdf;
       totalMass += mass;
-      for (const posting of postings.get(term) ?? []) {
-        raw.set(posting.doc, (raw.get(posting.doc) ?? 0) + query.weight * posting.weight);
-        matchedMass.set(posting.doc, (matchedMass.get(posting.doc) ?? 0) + mass);
+      const list = postings.get(term);
+      if (!list) continue;
+      for (let at = 0; at < list.docs.length; at++) {
+        const doc = list.docs[at] as number;
+        if (rawScores[doc] === 0 && matchedMasses[doc] === 0) touched[touchedCount++] = doc;
+        // A zero contribution must still mark the paragraph as touched: nudge it above zero.
+        rawScores[doc] =
+          (rawScores[doc] as number) + (query.weight * (list.weights[at] as number) || Number.MIN_VALUE);
+        matchedMasses[doc] = (matchedMasses[doc] as number) + mass;
       }
     }
-    return [...raw.entries()]
-      .map(([doc, value]) => {
-        const coverage = totalMass > 0 ? Math.min(1, (matchedMass.get(doc) ?? 0) / totalMass) : 0;
-        const strength = 1 - Math.exp(-value / weights.strengthScale);
-        return { doc, raw: value, coverage, score: anchorFactor * confidence(strength, coverage) };
-      })
-      .sort((left, right) => right.raw - left.raw || right.score - left.score || left.doc - right.doc);
+    const entry = (doc: number): Ranked => {
+      const value = rawScores[doc] as number;
+      const coverage = totalMass > 0 ? Math.min(1, (matchedMasses[doc] as number) / totalMass) : 0;
+      const strength = 1 - Math.exp(-value / weights.strengthScale);
+      return { doc, raw: value, coverage, score: anchorFactor * confidence(strength, coverage) };
+    };
+    const byRank = (left: Ranked, right: Ranked): number =>
+      right.raw - left.raw || right.score - left.score || left.doc - right.doc;
+    let ranked: Ranked[] = [];
+    if (touchedCount <= limit) {
+      for (let at = 0; at < touchedCount; at++) ranked.push(entry(touched[at] as number));
+    } else {
+      // Keep only the best `limit` without sorting everything: replace the weakest kept entry.
+      for (let at = 0; at < touchedCount; at++) {
+        const doc = touched[at] as number;
+        if (ranked.length < limit) {
+          ranked.push(entry(doc));
+          if (ranked.length === limit) ranked.sort(byRank);
+          continue;
+        }
+        const weakest = ranked[limit - 1] as Ranked;
+        if ((rawScores[doc] as number) < weakest.raw) continue;
+        const candidate = entry(doc);
+        if (byRank(candidate, weakest) >= 0) continue;
+        let position = limit - 1;
+        while (position > 0 && byRank(candidate, ranked[position - 1] as Ranked) < 0) {
+          ranked[position] = ranked[position - 1] as Ranked;
+          position--;
+        }
+        ranked[position] = candidate;
+      }
+    }
+    for (let at = 0; at < touchedCount; at++) {
+      const doc = touched[at] as number;
+      rawScores[doc] = 0;
+      matchedMasses[doc] = 0;
+    }
+    ranked = ranked.sort(byRank);
+    return ranked;
   };
 
   const explain = (question: string): Explanation[] => {
@@ -330,7 +375,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         nearestTopics: defaultTopics,
       };
     }
-    const ranked = rank(terms, unknownWords);
+    // Enough to offer three alternatives and three nearest sections.
+    const ranked = rank(terms, unknownWords, RANKED_FOR_ANSWER);
     const best = ranked[0];
     if (!best || best.score < threshold) {
       return {
@@ -386,7 +432,7 @@ function buildPostings(
   fieldTerms: readonly Record<FieldName, string[]>[],
   weights: RankingWeights,
 ): {
-  postings: Map<string, Posting[]>;
+  postings: Map<string, Postings>;
   idf: Map<string, number>;
 } {
   const total = fieldTerms.length;
@@ -417,13 +463,19 @@ function buildPostings(
   for (const [term, frequency] of documentFrequency) {
     idf.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
   }
-  const postings = new Map<string, Posting[]>();
+  const filled = new Map<string, number>();
+  const postings = new Map<string, Postings>();
+  for (const [term, frequency] of documentFrequency) {
+    postings.set(term, { docs: new Int32Array(frequency), weights: new Float64Array(frequency) });
+    filled.set(term, 0);
+  }
   weightedTf.forEach((perTerm, doc) => {
     for (const [term, tf] of perTerm) {
-      const weight = (idf.get(term) ?? 0) * ((tf * (weights.k1 + 1)) / (tf + weights.k1));
-      const list = postings.get(term);
-      if (list) list.push({ doc, weight });
-      else postings.set(term, [{ doc, weight }]);
+      const list = postings.get(term) as Postings;
+      const at = filled.get(term) ?? 0;
+      list.docs[at] = doc;
+      list.weights[at] = (idf.get(term) ?? 0) * ((tf * (weights.k1 + 1)) / (tf + weights.k1));
+      filled.set(term, at + 1);
     }
   });
   return { postings, idf };
@@ -458,24 +510,25 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * Typo correction by deletion neighbourhoods (as in SymSpell): every vocabulary word is stored under
- * itself and under each form with one letter removed. A question word looks up itself and its own
- * one- and two-letter deletions, so one insertion, deletion, substitution or swap is always found, and
- * most two-edit typos of long words; an exact edit-distance check then keeps only real typos
- * ("therapsit"), not other words that merely share letters ("list" is not "line"). A lookup is a few
- * dozen map reads, whatever the size of the vocabulary. The first letter must match.
+ * Typo correction with Fuse.js, one question word at a time against the knowledge vocabulary (never the
+ * whole question: Bitap is built for short patterns). Fuse only searches words with the same first letter
+ * and a length within the allowed typos, so each search covers a few hundred words at most, even at
+ * 10,000 paragraphs; those small indexes are built on first use. Fuse proposes, and an exact edit-distance
+ * check keeps only real typos ("therapsit"), not other words that merely share letters ("list" is not
+ * "line"). People rarely mistype the first letter, and another first letter makes another word ("trying"
+ * is not "crying").
  */
 export class TypoIndex {
-  private readonly byDeletion = new Map<string, string[]>();
+  private readonly wordsByBucket = new Map<string, string[]>();
+  private readonly fuseByBucket = new Map<string, Fuse<string>>();
 
   constructor(vocabulary: Iterable<string>) {
-    for (const word of vocabulary) {
-      if (word.length < MIN_CORRECTED_LENGTH - 1 || /\d/.test(word)) continue;
-      for (const key of new Set([word, ...deletions(word)])) {
-        const list = this.byDeletion.get(key);
-        if (list) list.push(word);
-        else this.byDeletion.set(key, [word]);
-      }
+    for (const word of new Set(vocabulary)) {
+      if (word.length < MIN_CORRECTED_LENGTH - 2 || /\d/.test(word)) continue;
+      const key = bucketKey(word[0] ?? '', word.length);
+      const list = this.wordsByBucket.get(key);
+      if (list) list.push(word);
+      else this.wordsByBucket.set(key, [word]);
     }
   }
 
@@ -483,32 +536,48 @@ export class TypoIndex {
   correct(word: string): { word: string; similarity: number } | null {
     const allowed = allowedEdits(word.length);
     if (allowed === 0) return null;
-    const keys = new Set([word, ...deletions(word)]);
-    if (allowed > 1) for (const key of [...keys]) for (const shorter of deletions(key)) keys.add(shorter);
     let best: { word: string; distance: number } | undefined;
-    for (const key of keys) {
-      for (const candidate of this.byDeletion.get(key) ?? []) {
-        // People rarely mistype the first letter, and another first letter makes another word
-        // ("trying" is not "crying").
-        if (candidate === word || candidate[0] !== word[0]) continue;
-        if (best && candidate === best.word) continue;
-        const distance = editDistance(word, candidate);
-        if (distance > allowed) continue;
-        if (!best || distance < best.distance || (distance === best.distance && candidate < best.word)) {
-          best = { word: candidate, distance };
-        }
+    for (const hit of this.fuseFor(word[0] ?? '', word.length, allowed).search(word, { limit: 8 })) {
+      const candidate = hit.item;
+      if (candidate === word) continue;
+      const distance = editDistance(word, candidate);
+      if (distance > allowed) continue;
+      if (!best || distance < best.distance || (distance === best.distance && candidate < best.word)) {
+        best = { word: candidate, distance };
       }
     }
     if (!best) return null;
     return { word: best.word, similarity: 1 - best.distance / Math.max(word.length, best.word.length) };
   }
+
+  private fuseFor(first: string, length: number, allowed: number): Fuse<string> {
+    const key = `${bucketKey(first, length)}±${allowed}`;
+    const cached = this.fuseByBucket.get(key);
+    if (cached) return cached;
+    const candidates: string[] = [];
+    for (let size = length - allowed; size <= length + allowed; size++) {
+      candidates.push(...(this.wordsByBucket.get(bucketKey(first, size)) ?? []));
+    }
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUZZY_THRESHOLD,
+      shouldSort: true,
+    });
+    this.fuseByBucket.set(key, fuse);
+    return fuse;
+  }
 }
 
-function deletions(word: string): string[] {
-  const result: string[] = [];
-  for (let at = 0; at < word.length; at++) result.push(word.slice(0, at) + word.slice(at + 1));
-  return result;
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
 }
+
+/** Candidates kept per answer: three alternatives and three distinct nearest sections fit comfortably. */
+const RANKED_FOR_ANSWER = 24;
+
+/** Fuse's own cut-off (0 exact … 1 anything): loose enough for two typos in a long word. */
+const FUZZY_THRESHOLD = 0.45;
 
 /** Typos allowed for a word of this length: none for short words, where one letter changes the word. */
 function allowedEdits(length: number): number {

@@ -16,6 +16,7 @@ import { generateKnowledge, mulberry32 } from '../src/eval/generate-knowledge.js
 import { allParagraphs, miniSearch, ourEngine, plainFuse, type Retriever } from '../src/eval/retrievers.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
+import { discordBurstSection } from './bench-discord.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Extension point
@@ -437,7 +438,7 @@ export const syntheticSection = (): BenchSection =>
   });
 
 export function defaultSections(root: string): BenchSection[] {
-  return [articleSection(root), syntheticSection()];
+  return [articleSection(root), syntheticSection(), discordBurstSection()];
 }
 
 export async function runBench(

@@ -10,7 +10,15 @@ import type { ListedPin } from '../pins/service.js';
 import type { Pin } from '../store/types.js';
 import { encodeAction, type ButtonAction } from './custom-ids.js';
 import { escapeForDiscord } from './escape.js';
-import { DISCORD_LIMITS, clamp, clampEmbeds, codePointLength } from './limits.js';
+import {
+  DISCORD_LIMITS,
+  clamp,
+  clampEmbed,
+  clampEmbeds,
+  clampWords,
+  codePointLength,
+  embedLength,
+} from './limits.js';
 import type { Reply } from './responder.js';
 
 /**
@@ -74,23 +82,25 @@ export function composeAnswer(
   if (!article || !section || !paragraph)
     return composeNotice('That part of the article is no longer available.');
 
-  const lines: string[] = [];
-  if (pin)
-    lines.push(
-      `📌 **Pinned by moderators** — <@${pin.pinnedBy}>, <t:${Math.floor(pin.pinnedAt / 1000)}:D>`,
-      '',
-    );
-  lines.push(quoteWithEmphasis(paragraph.text, answer.bestSentence), '', `-# ${DISCLAIMER}`);
-
-  const embed: APIEmbed = {
+  const head = pin
+    ? [`📌 **Pinned by moderators** — <@${pin.pinnedBy}>, <t:${Math.floor(pin.pinnedAt / 1000)}:D>`, '']
+    : [];
+  const tail = ['', `-# ${DISCLAIMER}`];
+  const frame: APIEmbed = clampEmbed({
     color: pin ? COLORS.pinned : COLORS.answer,
     author: question ? { name: `“${question}”` } : undefined,
     title: section.heading,
-    description: lines.join('\n'),
     footer: { text: footerFor(article, paragraph.id, answer.articleId) },
-  };
+  });
+  // A very long paragraph is shortened here, so the disclaimer is never the part that gets cut.
+  const quoteBudget =
+    Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedLength(frame)) -
+    codePointLength([...head, ...tail].join('\n')) -
+    1;
+  const quote = clampWords(quoteWithEmphasis(paragraph.text, answer.bestSentence), quoteBudget);
+  const embed: APIEmbed = { ...frame, description: [...head, quote, ...tail].join('\n') };
 
-  const rows: APIButtonComponent[][] = [
+  const rows: (APIButtonComponent | undefined)[][] = [
     [
       button('Read the full section', {
         type: 'section',
@@ -106,9 +116,14 @@ export function composeAnswer(
       ),
     ],
   ];
+  // One offer per section: two paragraphs of one section would be two identical "Did you mean" buttons.
   const close = answer.alternatives.filter(
-    (alternative) =>
-      alternative.sectionId !== answer.sectionId && alternative.score >= answer.score - CLOSE_RUNNER_UP,
+    (alternative, index, all) =>
+      alternative.sectionId !== answer.sectionId &&
+      alternative.score >= answer.score - CLOSE_RUNNER_UP &&
+      all.findIndex(
+        (other) => other.articleId === alternative.articleId && other.sectionId === alternative.sectionId,
+      ) === index,
   );
   if (close.length > 0) {
     rows.push(
@@ -135,7 +150,9 @@ export function composeNoMatch(engine: AnswerEngine, noMatch: NoMatch): Composed
     noMatch.reason === 'empty'
       ? 'Ask me something about the article, for example: “Can I ask my therapist how she’s doing?”'
       : 'The article doesn’t cover that, so I won’t guess.';
-  const titles = engine.knowledge.articles.map((article) => `“${article.title}”`).join(', ');
+  const titles = engine.knowledge.articles
+    .map((article) => `“${escapeForDiscord(article.title)}”`)
+    .join(', ');
   const embed: APIEmbed = {
     color: COLORS.noMatch,
     title: noMatch.reason === 'empty' ? 'What would you like to know?' : 'Not covered by the article',
@@ -148,7 +165,7 @@ export function composeNoMatch(engine: AnswerEngine, noMatch: NoMatch): Composed
       'Use `/article` to read it in full.',
     ].join('\n'),
   };
-  const rows: APIButtonComponent[][] = [];
+  const rows: (APIButtonComponent | undefined)[][] = [];
   if (noMatch.reason === 'not-covered' && noMatch.nearestTopics.length > 0) {
     rows.push(
       noMatch.nearestTopics.slice(0, 3).map((topic) =>
@@ -236,21 +253,21 @@ export function composeArticlePage(
     const pageNote = pages.length > 1 ? ` · page ${pageIndex + 1} of ${pages.length}` : '';
     last.footer = { text: `${article.title}${article.source ? ` · ${article.source}` : ''}${pageNote}` };
   }
-  const rows: APIButtonComponent[][] = [];
+  const rows: (APIButtonComponent | undefined)[][] = [];
   if (pages.length > 1) {
     const target = (page: number): ButtonAction =>
       sectionId === undefined
         ? { type: 'article', articleId, page }
         : { type: 'section', articleId, sectionId, page };
     rows.push([
-      {
-        ...button('◀ Prev', target(Math.max(0, pageIndex - 1)), BUTTON_SECONDARY, 'p'),
-        disabled: pageIndex === 0,
-      },
-      {
-        ...button('Next ▶', target(Math.min(pages.length - 1, pageIndex + 1)), BUTTON_SECONDARY, 'n'),
-        disabled: pageIndex === pages.length - 1,
-      },
+      button('◀ Prev', target(Math.max(0, pageIndex - 1)), BUTTON_SECONDARY, 'p', pageIndex === 0),
+      button(
+        'Next ▶',
+        target(Math.min(pages.length - 1, pageIndex + 1)),
+        BUTTON_SECONDARY,
+        'n',
+        pageIndex === pages.length - 1,
+      ),
     ]);
   }
   return message({ embeds, rows });
@@ -320,17 +337,29 @@ export function quoteWithEmphasis(text: string, sentence: string): string {
     .join('\n');
 }
 
+/**
+ * A button, or undefined when its action does not fit in a custom_id (ids of sections with very long
+ * headings): the message is still sent, without that button, instead of failing altogether.
+ */
 function button(
   label: string,
   action: ButtonAction,
   style: typeof BUTTON_PRIMARY | typeof BUTTON_SECONDARY = BUTTON_SECONDARY,
   slot?: string,
-): APIButtonComponent {
+  disabled?: boolean,
+): APIButtonComponent | undefined {
+  let customId: string;
+  try {
+    customId = encodeAction(action, slot);
+  } catch {
+    return undefined;
+  }
   return {
     type: 2,
     style,
     label: clamp(label, DISCORD_LIMITS.buttonLabel),
-    custom_id: encodeAction(action, slot),
+    custom_id: customId,
+    ...(disabled === undefined ? {} : { disabled }),
   };
 }
 
@@ -339,11 +368,12 @@ function message({
   rows = [],
 }: {
   embeds: APIEmbed[];
-  rows?: APIButtonComponent[][];
+  rows?: (APIButtonComponent | undefined)[][];
 }): ComposedMessage {
   return {
     embeds: clampEmbeds(embeds),
     components: rows
+      .map((row) => row.filter((component) => component !== undefined))
       .filter((row) => row.length > 0)
       .slice(0, DISCORD_LIMITS.actionRows)
       .map((row) => ({ type: 1, components: row.slice(0, DISCORD_LIMITS.buttonsPerRow) })),
@@ -375,22 +405,17 @@ export function composePinsPage(
     const question = clamp(escapeForDiscord(pin.question), 120);
     return `**#${pin.id}** “${question}” → ${escapeForDiscord(heading)} · <@${pin.pinnedBy}> <t:${Math.floor(pin.pinnedAt / 1000)}:R>${stale}`;
   });
-  const rows: APIButtonComponent[][] = [];
+  const rows: (APIButtonComponent | undefined)[][] = [];
   if (pageCount > 1) {
     rows.push([
-      {
-        ...button('◀ Prev', { type: 'pins-page', page: Math.max(0, page - 1) }, BUTTON_SECONDARY, 'p'),
-        disabled: page === 0,
-      },
-      {
-        ...button(
-          'Next ▶',
-          { type: 'pins-page', page: Math.min(pageCount - 1, page + 1) },
-          BUTTON_SECONDARY,
-          'n',
-        ),
-        disabled: page === pageCount - 1,
-      },
+      button('◀ Prev', { type: 'pins-page', page: Math.max(0, page - 1) }, BUTTON_SECONDARY, 'p', page === 0),
+      button(
+        'Next ▶',
+        { type: 'pins-page', page: Math.min(pageCount - 1, page + 1) },
+        BUTTON_SECONDARY,
+        'n',
+        page === pageCount - 1,
+      ),
     ]);
   }
   return message({

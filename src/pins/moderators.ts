@@ -17,6 +17,8 @@ export function isModerator(member: MemberRights, modRoleIds: readonly string[])
   } catch {
     bits = 0n;
   }
+  // Discord's bit strings are never negative; a negative BigInt would have every high bit set.
+  if (bits < 0n) bits = 0n;
   if ((bits & (MANAGE_MESSAGES | PIN_MESSAGES | ADMINISTRATOR)) !== 0n) return true;
   return member.roleIds.some((role) => modRoleIds.includes(role));
 }

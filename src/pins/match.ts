@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { editDistance } from '../engine/engine.js';
 import { CONCEPTS } from '../engine/concepts.js';
-import { stem, words } from '../engine/text.js';
+import { isStopword, stem, words } from '../engine/text.js';
 import type { Pin } from '../store/types.js';
 
 /**
@@ -16,9 +16,10 @@ export function normalizeQuestion(question: string): string {
     .join(' ');
 }
 
-// Only filler goes: unlike retrieval, a pin must keep "how", "out" and "she", which decide what is asked.
+// Only filler goes: unlike retrieval, a pin must keep "how", "out", "she" and "me", which decide what
+// is asked ("my counselor has a crush on me" is not "I have a crush on my counselor").
 const FILLER = new Set(
-  'a an the i me my is am are was be can could do does did to of it its this that so just hey hi hello bot pls please really like'.split(
+  'a an the is am are was be can could do does did to of it its this that so just hey hi hello bot pls please really like'.split(
     ' ',
   ),
 );
@@ -57,10 +58,12 @@ function candidateFinder(pins: readonly Pin[]): Fuse<Pin> {
 
 /**
  * The pinned question most like this one, if it is like enough. Fuse proposes candidates; a candidate
- * is accepted when the Dice coefficient of the two questions' content stems reaches the threshold, where
- * a stem also matches its typo (one edit in words of 5+ letters). Fuse alone scores how much of the new
- * question a pin covers, so "can I ask my therapist out" would match "can I ask my therapist how she
- * is"; the symmetric check keeps a change of subject from hijacking a pin.
+ * is accepted when (a) every content word of each question (not a stopword) has its match in the other,
+ * so "what happens if my therapist is late" never gets the answer pinned for "…is sick", and (b) the
+ * Dice coefficient of all their stems reaches the threshold. A stem also matches its typo (one edit in
+ * words of 5+ letters). Fuse alone scores how much of the new question a pin covers, so "can I ask my
+ * therapist out" would match "can I ask my therapist how she is"; the symmetric checks keep a change of
+ * subject from hijacking a pin.
  */
 export function matchPin(question: string, pins: readonly Pin[]): PinMatch | undefined {
   const normalized = normalizeQuestion(question);
@@ -70,6 +73,7 @@ export function matchPin(question: string, pins: readonly Pin[]): PinMatch | und
   for (const { item: pin } of candidateFinder(pins).search(normalized, { limit: 10 })) {
     const pinned = stemSet(pin.normalizedQuestion);
     if (pinned.length === 0) continue;
+    if (!coversContent(asked, pinned) || !coversContent(pinned, asked)) continue;
     const similarity = (2 * overlap(asked, pinned)) / (asked.length + pinned.length);
     if (similarity >= PIN_MATCH_THRESHOLD && (!best || similarity > best.similarity)) {
       best = { pin, similarity: Math.round(similarity * 1000) / 1000 };
@@ -80,6 +84,14 @@ export function matchPin(question: string, pins: readonly Pin[]): PinMatch | und
 
 function stemSet(normalized: string): string[] {
   return [...new Set(normalized.split(' ').filter(Boolean).map(stem))];
+}
+
+/** Every content stem of `from` is in `into` (or a typo of one there). */
+function coversContent(from: readonly string[], into: readonly string[]): boolean {
+  return from.every(
+    // Stopwords ("how", "ok", "she") may differ between two wordings of one question.
+    (word) => isStopword(word) || into.some((other) => other === word || isTypoOf(word, other)),
+  );
 }
 
 function overlap(left: readonly string[], right: readonly string[]): number {

@@ -20,11 +20,11 @@ function pin(id: number, question: string): Pin {
 
 describe('GIVEN questions to normalise', () => {
   test.each([
-    ['Can I ask my therapist how she is doing?', 'ask therapist how she doing'],
-    ["can i ask my therapist how she's doing", 'ask therapist how she doing'],
-    ['I have a crush on my counselor', 'have crush on therapist'],
-    ['HEY BOT, crush on my Shrink!!', 'crush on therapist'],
-    ['Can I ask my therapist out?', 'ask therapist out'],
+    ['Can I ask my therapist how she is doing?', 'i ask my therapist how she doing'],
+    ["can i ask my therapist how she's doing", 'i ask my therapist how she doing'],
+    ['I have a crush on my counselor', 'i have crush on my therapist'],
+    ['HEY BOT, crush on my Shrink!!', 'crush on my therapist'],
+    ['Can I ask my therapist out?', 'i ask my therapist out'],
     ['', ''],
     ['?!', ''],
   ])('WHEN %j is normalised THEN it is %j', (question, expected) => {
@@ -33,7 +33,7 @@ describe('GIVEN questions to normalise', () => {
 
   it('WHEN two wordings differ only in case, punctuation and filler THEN they normalise alike', () => {
     expect(normalizeQuestion('Is it OK to ask my therapist how she is doing?')).toBe(
-      normalizeQuestion('ok ask therapist how she doing'),
+      normalizeQuestion('ok ask my therapist how she doing'),
     );
   });
 });
@@ -46,7 +46,7 @@ describe('GIVEN a pinned question', () => {
       'apostrophe dropped',
     ],
     ['Can I ask my therapist how she is doing?', 'CAN I ASK MY THERAPIST HOW SHE IS DOING', 'shouting'],
-    ['Can I ask my therapist how she is doing?', 'can i ask my therapist how she is doin', 'typo'],
+    ['Can I ask my therapist how she is doing?', 'can i ask my therpaist how she is doing', 'typo'],
     [
       'Can I ask my therapist how she is doing?',
       'can i ask my counselor how she is doing',
@@ -75,6 +75,18 @@ describe('GIVEN a pinned question', () => {
     ],
     ['Can I ask my therapist how she is doing?', 'can i hug my therapist', 'a hug is not a question'],
     ['Can I ask my therapist how she is doing?', 'what is the best pizza', 'another topic'],
+    [
+      'what happens if my therapist is sick',
+      'what happens if i am sick',
+      'the asker is sick, not the therapist',
+    ],
+    ['what happens if my therapist is sick', 'what happens if my therapist is late', 'late is not sick'],
+    ['I have a crush on my counselor', 'my counselor has a crush on me', 'the crush goes the other way'],
+    [
+      'should i tell my therapist about my crush',
+      'should i tell my therapist about my job',
+      'another subject',
+    ],
     ['Can I ask my therapist how she is doing?', '', 'nothing asked'],
     ['Can I ask my therapist how she is doing?', 'the a my is', 'only filler'],
   ])('WHEN %j is pinned and %j is asked (%s) THEN it does not match', (pinned, asked) => {

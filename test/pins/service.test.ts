@@ -79,7 +79,7 @@ describe('GIVEN a pin service over an in-memory store', () => {
     expect(result.pin).toMatchObject({
       guildId: GUILD_A,
       question: 'I have a Crush on my Counselor?',
-      normalizedQuestion: 'have crush on therapist',
+      normalizedQuestion: 'i have crush on my therapist',
       articleId: 'a',
       sectionId: 'crush',
       paragraphId: 'crush/1',

@@ -503,10 +503,13 @@ function pickSentence(
   return best;
 }
 
-/** Sentences end at . ! or ? followed by a space; quoted examples stay whole. */
 export function splitSentences(text: string): string[] {
-  const sentences = text.match(/[^.!?]+(?:[.!?]+['’")\]]*|$)(?:\s+|$)/g) ?? [text];
-  return sentences.map((sentence) => sentence.trim()).filter(Boolean);
+  // A sentence ends at . ! or ? (and any closing quote) before a capital: "such as, 'How are you
+  // doing?' can convey…" stays one sentence.
+  return text
+    .split(/(?<=[.!?]['’")\]]*)\s+(?=['‘"“(]?\p{Lu})/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -12,7 +12,7 @@
  * Escaping is about rendering; it does not replace `allowed_mentions`, which the sender must still
  * set (`{ parse: [] }`) so that nothing pings even if a mention slipped through.
  */
-import { clamp, clampWords, codePointLength } from './limits.js';
+import { ELLIPSIS, clamp, clampWords, codePointLength } from './limits.js';
 
 /** Zero-width space: breaks `@everyone`/`@here` and auto-links while staying invisible. */
 const ZWSP = '\u200b';
@@ -133,5 +133,6 @@ export function echoUserText(text: string, maxCodePoints: number): string {
     if (codePointLength(escapedWithin(middle)) <= max) fits = middle;
     else tooBig = middle;
   }
-  return escapedWithin(fits);
+  // Not even one escaped character fits: say that something was cut rather than show nothing.
+  return fits === 0 && plain !== '' ? ELLIPSIS : escapedWithin(fits);
 }

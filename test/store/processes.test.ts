@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPinStore } from '../../src/store/sqlite-pin-store.js';
 import type { Pin } from '../../src/store/types.js';
 import { makeTempDir, onLines, samplePin, spawnPinWriter, waitForExit } from './helpers.js';
+
+const REPO_ROOT_FOR_PROBE = join(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'package.json');
 
 let dir: string;
 let cleanup: () => void;
@@ -116,6 +119,17 @@ describe('separate processes', () => {
   // Root ignores file permissions, so when the tests run as root the probe runs as "nobody".
   const isRoot = process.getuid?.() === 0;
   const probeUser = isRoot ? { uid: 65534, gid: 65534 } : undefined;
+  // "nobody" must be able to read the checkout (a clone inside a private 0700 folder is not): without
+  // that the probe cannot even load its code, and the permission tests say nothing about the store.
+  const probeCanRun =
+    !probeUser ||
+    spawnSync(
+      process.execPath,
+      ['-e', `require('fs').accessSync(${JSON.stringify(REPO_ROOT_FOR_PROBE)}, 4)`],
+      {
+        ...probeUser,
+      },
+    ).status === 0;
 
   async function seedAndProbe(
     lockDown: (dbDir: string, path: string) => void,
@@ -142,31 +156,37 @@ describe('separate processes', () => {
     }
   }
 
-  it('GIVEN the database file is read-only (chmod 0444) THEN pins can still be listed, adding reports unavailable, nothing throws', async () => {
-    const { pin, probe } = await seedAndProbe((dbDir, path) => {
-      chmodSync(path, 0o444);
-      if (isRoot) chownSync(dbDir, 65534, 65534); // the directory stays writable for the probe (-shm, -wal)
-    });
+  it.skipIf(!probeCanRun)(
+    'GIVEN the database file is read-only (chmod 0444) THEN pins can still be listed, adding reports unavailable, nothing throws',
+    async () => {
+      const { pin, probe } = await seedAndProbe((dbDir, path) => {
+        chmodSync(path, 0o444);
+        if (isRoot) chownSync(dbDir, 65534, 65534); // the directory stays writable for the probe (-shm, -wal)
+      });
 
-    expect(probe).toEqual({
-      list: { ok: true, value: [pin] },
-      add: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
-      writable: false,
-    });
-  });
+      expect(probe).toEqual({
+        list: { ok: true, value: [pin] },
+        add: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
+        writable: false,
+      });
+    },
+  );
 
-  it('GIVEN the database file and its directory are read-only (0444/0555) THEN every call reports unavailable and nothing throws', async () => {
-    // SQLite cannot read a WAL database whose directory it cannot create the -shm file in (without the
-    // `immutable` URI flag, which better-sqlite3 does not enable), so here even reads are unavailable.
-    const { probe } = await seedAndProbe((dbDir, path) => {
-      chmodSync(path, 0o444);
-      chmodSync(dbDir, 0o555);
-    });
+  it.skipIf(!probeCanRun)(
+    'GIVEN the database file and its directory are read-only (0444/0555) THEN every call reports unavailable and nothing throws',
+    async () => {
+      // SQLite cannot read a WAL database whose directory it cannot create the -shm file in (without the
+      // `immutable` URI flag, which better-sqlite3 does not enable), so here even reads are unavailable.
+      const { probe } = await seedAndProbe((dbDir, path) => {
+        chmodSync(path, 0o444);
+        chmodSync(dbDir, 0o555);
+      });
 
-    expect(probe).toEqual({
-      list: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
-      add: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
-      writable: false,
-    });
-  });
+      expect(probe).toEqual({
+        list: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
+        add: { ok: false, reason: 'unavailable', detail: expect.stringMatching(/SQLITE_READONLY/) },
+        writable: false,
+      });
+    },
+  );
 });

@@ -113,6 +113,22 @@ describe('GIVEN moderators pinning answers in a server', () => {
     expect(elsewhere.body.data?.embeds?.[0]?.description).not.toContain('Pinned by moderators');
   });
 
+  it('WHEN two moderators click Pin at the same moment THEN one pin is stored and both are told it is pinned', async () => {
+    const second = fake.addMember(fake.defaultGuild.id, { roles: [fake.moderatorRole.id] });
+    const answer = await askPublicly(QUESTION);
+    const clicks = [fake.users.moderator, second].map((user) =>
+      fake.sendButton({ customId: answer.pinId, message: answer.messageId, user }),
+    );
+    const confirmations = await Promise.all(
+      clicks.map((click) => click.waitForResponse((record) => record.kind === 'edit')),
+    );
+    const texts = confirmations.map((record) => (record.body as { content: string }).content);
+    expect(texts.filter((text) => /^📌 Pinned\./.test(text))).toHaveLength(1);
+    expect(texts.filter((text) => /already pinned/.test(text))).toHaveLength(1);
+    const stored = running.core.pins?.listPins(fake.defaultGuild.id);
+    expect(stored?.ok && stored.value).toHaveLength(1);
+  });
+
   it('WHEN moderators curate with /pins add, list and remove THEN pins appear, are listed and go away', async () => {
     const add = fake.sendSlashCommand({
       name: 'pins',

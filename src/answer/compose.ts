@@ -141,6 +141,26 @@ export function composeAnswer(
   return message({ embeds: [embed], rows });
 }
 
+/** One chosen paragraph as an answer (a followed "Did you mean…"): no ranking, so no emphasis. */
+export function composeParagraph(
+  engine: AnswerEngine,
+  question: string,
+  articleId: string,
+  paragraphId: string,
+): ComposedMessage {
+  const sectionId = engine.findParagraph(articleId, paragraphId)?.sectionId ?? '';
+  return composeAnswer(engine, question, {
+    kind: 'answer',
+    articleId,
+    sectionId,
+    paragraphId,
+    score: 0,
+    alternatives: [],
+    matchedTerms: [],
+    bestSentence: '',
+  });
+}
+
 /** No match: say so plainly, list what the article covers, point at /article. */
 export function composeNoMatch(engine: AnswerEngine, noMatch: NoMatch): ComposedMessage {
   const covered = engine.knowledge.articles.flatMap((article) =>

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import {
-  composeAnswer,
+  composeParagraph,
   composeArticlePage,
   composeHelp,
   composeReply,
@@ -74,21 +74,7 @@ for await (const rawLine of terminal) {
     printArticle(line.slice('/article'.length).trim());
   else if (/^\d$/.test(line) && offers[Number(line) - 1]) {
     const offer = offers[Number(line) - 1];
-    const paragraph = offer && engine.findParagraph(offer.articleId, offer.paragraphId);
-    if (paragraph) {
-      show(
-        composeAnswer(engine, '', {
-          kind: 'answer',
-          articleId: paragraph.articleId,
-          sectionId: paragraph.sectionId,
-          paragraphId: paragraph.id,
-          score: 0,
-          alternatives: [],
-          matchedTerms: [],
-          bestSentence: '',
-        }),
-      );
-    }
+    if (offer) show(composeParagraph(engine, '', offer.articleId, offer.paragraphId));
   } else {
     const reply = core.responder.respond(line, context);
     show(composeReply(reply, { engine, crisis: core.crisis, surface: 'private' }));

@@ -12,10 +12,10 @@ import {
   type Message,
 } from 'discord.js';
 import {
-  composeAnswer,
   composeArticlePage,
   composeHelp,
   composeNotice,
+  composeParagraph,
   composePinsPage,
   composeReply,
   questionOfMessage,
@@ -187,19 +187,12 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
         return;
       }
       case 'alternative': {
-        const paragraph = engine.findParagraph(action.articleId, action.paragraphId);
-        const composed = paragraph
-          ? composeAnswer(engine, questionOfMessage(interaction.message.embeds), {
-              kind: 'answer',
-              articleId: paragraph.articleId,
-              sectionId: paragraph.sectionId,
-              paragraphId: paragraph.id,
-              score: 0,
-              alternatives: [],
-              matchedTerms: [],
-              bestSentence: '',
-            })
-          : composeNotice('That part of the article is no longer available.');
+        const composed = composeParagraph(
+          engine,
+          questionOfMessage(interaction.message.embeds),
+          action.articleId,
+          action.paragraphId,
+        );
         await interaction.reply(interactionPayload(composed, { ephemeral: true }));
         return;
       }

@@ -351,19 +351,23 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return ranked;
   };
 
+  const candidateOf = (entry: { doc: number; score: number }): Candidate => {
+    const paragraph = (docs[entry.doc] as IndexedDoc).paragraph;
+    return {
+      articleId: paragraph.articleId,
+      sectionId: paragraph.sectionId,
+      paragraphId: paragraph.id,
+      score: round(entry.score),
+    };
+  };
+
   const explain = (question: string): Explanation[] => {
     const { terms, unknownWords } = analyzeQuestion(question);
-    return rank(terms, unknownWords).map((entry) => {
-      const paragraph = (docs[entry.doc] as IndexedDoc).paragraph;
-      return {
-        articleId: paragraph.articleId,
-        sectionId: paragraph.sectionId,
-        paragraphId: paragraph.id,
-        score: round(entry.score),
-        raw: round(entry.raw),
-        coverage: round(entry.coverage),
-      };
-    });
+    return rank(terms, unknownWords).map((entry) => ({
+      ...candidateOf(entry),
+      raw: round(entry.raw),
+      coverage: round(entry.coverage),
+    }));
   };
 
   const answer = (question: string): EngineResult => {
@@ -386,15 +390,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       };
     }
     const bestDoc = docs[best.doc] as IndexedDoc;
-    const candidate = (entry: { doc: number; score: number }): Candidate => {
-      const paragraph = (docs[entry.doc] as IndexedDoc).paragraph;
-      return {
-        articleId: paragraph.articleId,
-        sectionId: paragraph.sectionId,
-        paragraphId: paragraph.id,
-        score: round(entry.score),
-      };
-    };
     const bestFields = fieldTerms[best.doc] as Record<FieldName, string[]>;
     const bestTermSet = new Set(FIELDS.flatMap((field) => bestFields[field.name]));
     const matchedTerms = [...terms.entries()]
@@ -402,8 +397,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       .flatMap(([, query]) => [...query.words]);
     return {
       kind: 'answer',
-      ...candidate(best),
-      alternatives: ranked.slice(1, 4).map(candidate),
+      ...candidateOf(best),
+      alternatives: ranked.slice(1, 4).map(candidateOf),
       matchedTerms: [...new Set(matchedTerms)],
       bestSentence: pickSentence(bestDoc, terms, idf),
     };

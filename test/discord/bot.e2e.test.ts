@@ -57,6 +57,30 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     expect(labels).toContain('📌 Pin answer');
   });
 
+  it('WHEN "Did you mean…" or "Read the full section" is clicked THEN that part of the article is shown privately', async () => {
+    const ask = fake.sendSlashCommand({
+      name: 'ask',
+      options: { question: "can i ask my therapist how she's doing?" },
+    });
+    const body = (await ask.waitForAck()).body as Body;
+    const buttons = body.data?.components?.flatMap((row) => row.components) ?? [];
+    const offer = buttons.find((button) => button.label?.startsWith('Did you mean: '));
+    expect(offer?.label).toBeDefined();
+    const message = fake.interaction(ask.id)?.originalMessageId ?? '';
+
+    const followed = fake.sendButton({ customId: offer?.custom_id ?? '', message });
+    const shown = (await followed.waitForAck()).body as Body;
+    expect(shown.data?.embeds?.[0]?.title).toBe(offer?.label?.replace(/^Did you mean: (.*)\?$/, '$1'));
+    expect((shown.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+
+    const section = buttons.find((button) => button.label === 'Read the full section');
+    const read = fake.sendButton({ customId: section?.custom_id ?? '', message });
+    const page = (await read.waitForAck()).body as Body;
+    expect(page.type).toBe(4);
+    expect(page.data?.embeds?.map((embed) => embed.title)).toEqual(['Initial Well-being Inquiry']);
+    expect((page.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
   it('WHEN /ask is private THEN only the asker sees the answer', async () => {
     const ask = fake.sendSlashCommand({
       name: 'ask',

@@ -20,6 +20,7 @@ export const CONCEPTS: readonly Concept[] = [
     // names a therapist (or the article itself).
     name: 'therapist',
     terms: [
+      'ur t', 'your t', 'the t',
       'therapist', 'therapy', 'counselor', 'counsellor', 'counseling', 'counselling', 'shrink', 'psychologist',
       'psychiatrist', 'psych', 'psychotherapist', 'psychoanalyst', 'analyst', 'clinician', 'social worker',
       'mental health professional', 'mental health worker', 'mental health provider', 'my t', 'lcsw', 'lpc',
@@ -58,8 +59,9 @@ export const CONCEPTS: readonly Concept[] = [
     // Romantic or sexual interest in the therapist.
     name: 'romance',
     terms: [
+      'ask my * out', 'asked my * out', 'ask * out', 'asked * out', 'a thing for', 'thing for her', 'thing for him', 'thing for them', 'have a thing', 'like like', 'into her', 'into him', 'turned me down', 'rejected me', 'said no',
       'crush', 'crushing', 'love', 'in love', 'attracted', 'attraction', 'attractive', 'romantic', 'romance',
-      'romantically', 'feelings for', 'have feelings', 'had feelings', 'love feelings', 'catch feelings',
+      'romantically', 'feelings for', 'have feelings for', 'had feelings for', 'love feelings', 'catch feelings',
       'catching feelings', 'developed feelings', 'these feelings', 'my feelings', 'date', 'dating', 'ask out',
       'asked out', 'ask her out', 'ask him out', 'ask them out', 'flirt', 'flirting', 'kiss', 'kissing',
       'marry', 'wedding', 'cute', 'sexy', 'handsome', 'beautiful', 'gorgeous', 'fall for', 'falling for',
@@ -91,12 +93,14 @@ export const CONCEPTS: readonly Concept[] = [
     // Kindness towards the therapist: caring, thanking, sympathy.
     name: 'care',
     terms: [
+      'flowers', 'present', 'presents', 'a gift', 'gifts', 'brought her', 'brought him', 'bring her', 'bring him',
       'i care', 'show care', 'show i care', 'that i care', 'care about her', 'care about him', 'care about them',
       'care about my therapist', 'care for her', 'care for him', 'caring', 'concern', 'concerned', 'genuine', 'genuinely', 'be nice', 'being nice', 'be kind',
       'something kind', 'something nice', 'kindness', 'polite', 'politely', 'rude', 'courtesy', 'courteous',
       'thoughtful', 'appreciate', 'appreciation', 'grateful', 'gratitude', 'say thanks', 'thank her',
       'thank him', 'thank them', 'sympathy', 'sympathize', 'empathy', 'condolences', 'compassion', 'support her',
-      'support him', 'card', 'gift', 'respect', 'respectful', 'considerate', 'worry about her',
+      'support him', 'card', 'gift', 'respectful', 'considerate', 'check on', 'check in on', 'checking on',
+      'checking in on', 'checked on', 'checked in on', 'worry about her',
       'worry about him', 'worried about her', 'worried about him',
     ],
   },
@@ -104,7 +108,8 @@ export const CONCEPTS: readonly Concept[] = [
     // The article itself: what it is about, its summary or verdict.
     name: 'gist',
     terms: [
-      'verdict', 'in the end', 'end of the day', 'final answer', 'main message', 'what subject', 'topic',
+      'verdict', 'in the end', 'end of the day', 'final answer', 'main message', 'what subject', 'main topic',
+      'what topic', 'the topic of', 'its topic',
       'what do you know', 'what can you do', 'what are you', 'what does this bot', 'this article', 'the article',
       'this bot', 'tldr', 'tl dr', 'too long', 'didnt read', 'summary', 'summarize', 'summarise', 'sum up',
       'sum it up', 'gist', 'overview', 'recap', 'main point', 'main points', 'key point', 'key points',
@@ -140,6 +145,7 @@ export const CONCEPTS: readonly Concept[] = [
     // Therapists are people with their own lives and troubles.
     name: 'human',
     terms: [
+      'have feelings too', 'feelings too', 'emotions too', 'have emotions', 'own feelings', 'their feelings', 'human too', 'humans too',
       'human', 'humans', 'human being', 'real person', 'a person', 'people too', 'person too', 'bad days',
       'own problems', 'own struggles', 'own challenges', 'own issues', 'own stuff', 'own life', 'own well being',
       'own wellbeing', 'struggles', 'challenges', 'immune', 'superhuman', 'robot', 'robots', 'problems too',
@@ -202,6 +208,9 @@ export const CONCEPTS: readonly Concept[] = [
     // Sessions are about the client: the therapist turns the talk back and keeps it brief.
     name: 'client-focus',
     terms: [
+      'about the client', 'about the patient', 'on the client', 'on the patient', 'client centered', 'patient centered', 'talk about me', 'talks about me', 'about me never',
+      'change topic', 'changes topic', 'changed topic', 'change the topic', 'changes the topic', 'changed the topic', 'switch topic', 'switches topic', 'switched topic',
+      'talk about myself', 'talking about myself', 'about myself', 'selfish', 'all about me', 'only talk about me',
       'whose needs', 'my needs', 'one sided', 'my stuff', 'focus', 'centered', 'centred', 'about me',
       'only about me', 'my time', 'my session', 'my hour', 'session time', 'my problems', 'my issues',
       'my concerns', 'change the subject', 'changes the subject', 'changed the subject', 'redirect',
@@ -236,6 +245,7 @@ export const CONCEPTS: readonly Concept[] = [
     // Knowing or finding out a lot about the therapist.
     name: 'knowing',
     terms: [
+      'know everything', 'everything about', 'all about her', 'all about him', 'all about them', 'told me about her', 'told me about his', 'tells me about her', 'tells me about his', 'talks about her', 'talks about his', 'told me her', 'told me his',
       'know about', 'knowing about', 'know much', 'know a lot', 'know too much', 'knowing too much',
       'knowing heaps', 'know heaps', 'know more', 'learn about', 'learn much', 'learning about', 'find out',
       'found out', 'dig', 'digging', 'google', 'googled', 'stalk', 'stalking', 'look up', 'looked up',

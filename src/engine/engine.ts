@@ -97,6 +97,8 @@ export interface AnswerEngine {
   answer(question: string): EngineResult;
   /** Every paragraph that matched, best first, with the parts of its confidence (for tuning and moderators). */
   explain(question: string): readonly Explanation[];
+  /** The index terms a question becomes, with their weights and the words behind them (for tuning). */
+  questionTerms(question: string): readonly { term: string; weight: number; words: readonly string[] }[];
   /** Lookups for composers: every id the engine returns resolves here. */
   findArticle(articleId: string): Article | undefined;
   findSection(articleId: string, sectionId: string): Section | undefined;
@@ -408,6 +410,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     knowledge,
     answer,
     explain,
+    questionTerms: (question) =>
+      [...analyzeQuestion(question).terms].map(([term, query]) => ({
+        term,
+        weight: round(query.weight),
+        words: [...query.words],
+      })),
     findArticle: (articleId) => articlesById.get(articleId),
     findSection: (articleId, sectionId) => sectionsByKey.get(`${articleId}#${sectionId}`),
     findParagraph: (articleId, paragraphId) => paragraphsByKey.get(`${articleId}#${paragraphId}`),

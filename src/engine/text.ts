@@ -29,7 +29,7 @@ export function normalizeText(text: string): string {
 // Words that carry no topic, including chat filler. "how are you" and "doing well" still count: concepts
 // are found on the full word sequence before stopwords are dropped.
 const STOPWORDS = new Set(
-  `a an the and or but if then so of to in on at by for with from into about as is am are was were be been
+  `work working worked works long a an the and or but if then so of to in on at by for with from into about as is am are was were be been
 being do does did done have has had having i me my mine myself we us our you your yours it its this that
 these those there here what which who whom whose when where why will would shall should can could may might
 must just very really also too than up out over any some such own same more most other only again ever

@@ -268,6 +268,9 @@ export function composeArticlePage(
   const pages = paginate(article, sections);
   const pageIndex = Math.min(Math.max(0, requestedPage), pages.length - 1);
   const embeds = (pages[pageIndex] ?? []).map((embed) => ({ ...embed }));
+  const first = embeds[0];
+  // The article's title heads every page, so a page read on its own says what it is from.
+  if (first) first.author = { name: clamp(article.title, DISCORD_LIMITS.embedAuthorName) };
   const last = embeds[embeds.length - 1];
   if (last) {
     const pageNote = pages.length > 1 ? ` · page ${pageIndex + 1} of ${pages.length}` : '';

@@ -25,7 +25,9 @@ export function renderText(message: ComposedMessage): string {
 
 function renderEmbed(embed: APIEmbed): string {
   const lines: string[] = [];
-  if (embed.author?.name) lines.push(`You asked: ${embed.author.name}`);
+  const author = embed.author?.name;
+  // Answers carry the question, in quotes, as their author line; article pages carry the article title.
+  if (author) lines.push(author.startsWith('“') ? `You asked: ${author}` : `# ${author}`);
   if (embed.title) lines.push(`== ${embed.title} ==`);
   if (embed.description) lines.push(unescapeMarkdown(embed.description));
   for (const field of embed.fields ?? []) lines.push(`${field.name}: ${unescapeMarkdown(field.value)}`);

@@ -53,7 +53,6 @@ const printArticle = (sectionQuery: string): void => {
     if (sections.length === 0) continue;
     const sectionId = sections.length === 1 && sectionQuery ? sections[0]?.id : undefined;
     const pages = paginate(article, sections).length;
-    if (!sectionQuery) console.log(`\n# ${article.title}`);
     for (let page = 0; page < pages; page++) show(composeArticlePage(engine, article.id, sectionId, page));
     return;
   }

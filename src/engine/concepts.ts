@@ -20,6 +20,7 @@ export const CONCEPTS: readonly Concept[] = [
     // names a therapist (or the article itself).
     name: 'therapist',
     terms: [
+      'the woman i see', 'the lady i see', 'the man i see', 'the guy i see', 'the person i see', 'who i see', 'the woman i talk to', 'the lady i talk to',
       'ur t', 'your t', 'the t',
       'therapist', 'therapy', 'counselor', 'counsellor', 'counseling', 'counselling', 'shrink', 'psychologist',
       'psychiatrist', 'psych', 'psychotherapist', 'psychoanalyst', 'analyst', 'clinician', 'social worker',
@@ -35,6 +36,7 @@ export const CONCEPTS: readonly Concept[] = [
     // saying what about it.
     name: 'therapy-context',
     terms: [
+      'whole hour', 'the hour', 'taking up the',
       'session', 'sessions', 'appointment', 'appointments', 'client', 'clients', 'patient', 'patients',
       'treatment', 'therapeutic relationship', 'therapy session', 'therapy sessions',
     ],
@@ -59,7 +61,8 @@ export const CONCEPTS: readonly Concept[] = [
     // Romantic or sexual interest in the therapist.
     name: 'romance',
     terms: [
-      'ask my * out', 'asked my * out', 'ask * out', 'asked * out', 'a thing for', 'thing for her', 'thing for him', 'thing for them', 'have a thing', 'like like', 'into her', 'into him', 'turned me down', 'rejected me', 'said no',
+      'liking them', 'liking her', 'liking him', 'a client liking', 'into my therapist', 'into my counselor', 'into my counsellor', 'into my psych', 'into my t', 'into my shrink', 'asked her * out', 'ask her * out', 'asked his * out', 'ask his * out', 'asked their * out',
+      'ask my * out', 'asked my * out', 'ask * out', 'asked * out', 'a thing for', 'thing for her', 'thing for him', 'thing for them', 'have a thing', 'like like', 'turned me down', 'rejected me', 'said no',
       'crush', 'crushing', 'love', 'in love', 'attracted', 'attraction', 'attractive', 'romantic', 'romance',
       'romantically', 'feelings for', 'have feelings for', 'had feelings for', 'love feelings', 'catch feelings',
       'catching feelings', 'developed feelings', 'these feelings', 'my feelings', 'date', 'dating', 'ask out',
@@ -105,19 +108,27 @@ export const CONCEPTS: readonly Concept[] = [
     ],
   },
   {
-    // The article itself: what it is about, its summary or verdict.
+    // The article's summary or verdict: what to take away from it.
     name: 'gist',
     terms: [
-      'verdict', 'in the end', 'end of the day', 'final answer', 'main message', 'what subject', 'main topic',
-      'what topic', 'the topic of', 'its topic',
-      'what do you know', 'what can you do', 'what are you', 'what does this bot', 'this article', 'the article',
-      'this bot', 'tldr', 'tl dr', 'too long', 'didnt read', 'summary', 'summarize', 'summarise', 'sum up',
-      'sum it up', 'gist', 'overview', 'recap', 'main point', 'main points', 'key point', 'key points',
-      'takeaway', 'takeaways', 'take away', 'in short', 'bottom line', 'short version', 'in a nutshell',
-      'conclusion', 'whole article', 'article about', 'remember from', 'should i remember', 'main lesson',
-      'key lesson', 'wrap up', 'overall', 'from all this', 'what is this about', 'what is this thing',
+      'verdict', 'in the end', 'end of the day', 'final answer', 'main message', 'tldr', 'tl dr', 'too long',
+      'didnt read', 'summary', 'summarize', 'summarise', 'sum up', 'sum it up', 'gist', 'recap', 'main point',
+      'main points', 'key point', 'key points', 'takeaway', 'takeaways', 'take away', 'in short', 'bottom line',
+      'short version', 'in a nutshell', 'conclusion', 'conclude', 'concludes', 'remember from',
+      'should i remember', 'remember one thing', 'main lesson', 'key lesson', 'wrap up', 'wrap it up', 'overall',
+      'from all this', 'so basically', 'basically',
+    ],
+  },
+  {
+    // The article itself: what it is about, the question it asks.
+    name: 'article-topic',
+    terms: [
+      'what subject', 'main topic', 'what topic', 'the topic of', 'its topic', 'what do you know',
+      'what can you do', 'what are you', 'what does this bot', 'this article', 'the article', 'this bot',
+      'overview', 'whole article', 'article about', 'what is this about', 'what is this thing',
       'what this is about', 'whats this about', 'what is this article', 'what question', 'which question',
-      'main question', 'trying to answer',
+      'main question', 'trying to answer', 'question the article', 'asks at the start', 'at the very start',
+      'at the start', 'the beginning', 'intro', 'introduction', 'is this the thing about',
     ],
   },
   {
@@ -242,6 +253,11 @@ export const CONCEPTS: readonly Concept[] = [
     ],
   },
   {
+    // Being objective: bias, neutrality.
+    name: 'objectivity',
+    terms: ['biased', 'bias', 'unbiased', 'objective', 'objectivity', 'impartial', 'neutral', 'neutrality', 'clouded'],
+  },
+  {
     // Knowing or finding out a lot about the therapist.
     name: 'knowing',
     terms: [
@@ -319,6 +335,28 @@ export const CONCEPTS: readonly Concept[] = [
       'attached', 'attachment', 'attachments', 'dependent', 'dependency', 'obsessed', 'obsession', 'clingy',
       'too close', 'get close', 'getting close', 'get personal', 'getting personal', 'gets personal', 'close to', 'too personal', 'unwanted', 'discourage',
       'discouraged', 'transference', 'fixated',
+    ],
+  },
+  {
+    // Therapy topics the article does not cover: money, finding or changing a therapist, kinds of therapy,
+    // diagnoses and medicines, confidentiality, how long it takes. A question about these is not answered
+    // by a passage that merely shares a word with it.
+    name: 'out-of-scope',
+    terms: [
+      'insurance', 'insured', 'cost', 'costs', 'price', 'pricing', 'afford', 'affordable', 'expensive', 'cheap',
+      'cheaper', 'copay', 'co pay', 'sliding scale', 'medicaid', 'medicare', 'fee', 'fees', 'pay for', 'money',
+      'find a therapist', 'find a good therapist', 'finding a therapist', 'new therapist', 'switch therapists',
+      'switch therapist', 'switching therapists', 'change therapists', 'changing therapists', 'fire my therapist',
+      'start therapy', 'starting therapy', 'need therapy', 'go to therapy', 'become a therapist',
+      'become a psychologist', 'become a counselor', 'become a psychiatrist', 'degree', 'license', 'licensed',
+      'cbt', 'dbt', 'emdr', 'cognitive behavioral', 'behavioural therapy', 'behavioral therapy', 'talk therapy',
+      'group therapy', 'couples therapy', 'family therapy', 'online therapy', 'betterhelp', 'talkspace',
+      'video call', 'video calls', 'over text', 'in person', 'side effect', 'side effects',
+      'sertraline', 'zoloft', 'lexapro', 'prozac', 'wellbutrin', 'ssri', 'ssris', 'antidepressant',
+      'antidepressants', 'diagnosis', 'diagnose', 'diagnosed', 'symptoms', 'symptom', 'disorder', 'bpd', 'gad',
+      'ocd', 'ptsd', 'bipolar', 'autism', 'confidential', 'confidentiality', 'mandated reporter', 'how long does therapy',
+      'how many sessions', 'how often should', 'cry in', 'crying in', 'panic attack', 'panic attacks',
+      'breathing exercise', 'breathing exercises', 'meditation', 'journaling', 'homework from',
     ],
   },
 ];

@@ -23,13 +23,14 @@ export function normalizeText(text: string): string {
     .replace(/<a?:\w+:\d+>/g, ' ') // custom emoji
     .replace(/<(?:@[!&]?|#)\d+>/g, ' ') // user, role and channel mentions
     .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(^|\s)@[\w.-]+/g, ' ') // "@bot", "@boundary-bot" typed as plain text
     .replace(/[\u2018\u2019\u02BC`´]/g, "'");
 }
 
-// Words that carry no topic, including chat filler. "how are you" and "doing well" still count: concepts
-// are found on the full word sequence before stopwords are dropped.
+// Words that carry no topic, including chat filler, pronouns and stray letters. "how are you", "how she
+// is" and "doing well" still count: concepts are found on the full word sequence before stopwords go.
 const STOPWORDS = new Set(
-  `work working worked works long a an the and or but if then so of to in on at by for with from into about as is am are was were be been
+  `talk talks talking talked mention mentions mentioned bring brings brought seem seems seemed lately today yesterday she he her him his hers they them their theirs it's w b c e f g h j k l n o p q v x y z work working worked works long a an the and or but if then so of to in on at by for with from into about as is am are was were be been
 being do does did done have has had having i me my mine myself we us our you your yours it its this that
 these those there here what which who whom whose when where why will would shall should can could may might
 must just very really also too than up out over any some such own same more most other only again ever

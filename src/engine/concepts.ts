@@ -128,7 +128,9 @@ export const CONCEPTS: readonly Concept[] = [
       'overview', 'whole article', 'article about', 'what is this about', 'what is this thing',
       'what this is about', 'whats this about', 'what is this article', 'what question', 'which question',
       'main question', 'trying to answer', 'question the article', 'asks at the start', 'at the very start',
-      'at the start', 'the beginning', 'intro', 'introduction', 'is this the thing about',
+      'at the start', 'the beginning', 'intro', 'introduction', 'is this the thing about', 'this page',
+      'page about', 'this post', 'post about', 'this text', 'this doc', 'this piece', 'what is this',
+      'whats this',
     ],
   },
   {

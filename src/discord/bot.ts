@@ -111,6 +111,10 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
   async function handleMention(message: Message): Promise<void> {
     const me = client.user;
     if (!me || message.author.bot || !message.inGuild() || !message.mentions.users.has(me.id)) return;
+    // A reply to one of our answers pings us without being a question ("thanks!"): only an explicit
+    // @mention in the text asks something.
+    const explicitMention = new RegExp(`<@!?${me.id}>`, 'g');
+    if (!explicitMention.test(message.content)) return;
     const started = performance.now();
     metrics.questionAsked('mention');
     const limit = limiter.take(message.author.id);
@@ -119,7 +123,7 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
       await message.reply(messageReplyPayload(slowDown(limit.retryAfterMs)));
       return;
     }
-    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ');
+    const question = message.content.replace(explicitMention, ' ');
     const reply = responder.respond(question, { guildId: message.guildId });
     // The same answer in the same channel a moment ago: point to it rather than post it again.
     const repeatKey =

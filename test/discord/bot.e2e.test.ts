@@ -123,6 +123,24 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     });
   });
 
+  it('WHEN someone replies to an answer without mentioning the bot THEN it stays quiet, and answers when mentioned', async () => {
+    const question = fake.sendMessage({ content: 'crush on my therapist', mentionsBot: true });
+    const answer = (await question.waitForReply()) as { id: string };
+    const thanks = fake.sendMessage({ content: 'thanks, that helps!', replyTo: answer.id });
+    expect((thanks.message as { mentions: { id: string }[] }).mentions.map((user) => user.id)).toContain(
+      fake.botUser.id,
+    );
+    const followUp = fake.sendMessage({
+      content: 'what if my therapist is sick?',
+      replyTo: answer.id,
+      mentionsBot: true,
+    });
+    const followUpAnswer = (await followUp.waitForReply()) as { embeds: { title: string }[] };
+    expect(followUpAnswer.embeds[0]?.title).toBe('Patient-Centered Focus');
+    // Both messages went out before the follow-up was answered, so a reply to "thanks" would be there by now.
+    await expect(thanks.waitForReply(300)).rejects.toThrow();
+  });
+
   it('WHEN /article section is autocompleted THEN matching sections are offered within limits', async () => {
     const typing = fake.sendAutocomplete({
       name: 'article',

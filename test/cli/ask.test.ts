@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createPinService } from '../../src/pins/service.js';
 import { openPinStore } from '../../src/store/sqlite-pin-store.js';
+import { runNode, runToEnd } from '../support/processes.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const GUILD = '123456789012345678';
@@ -18,36 +18,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI with every setting given explicitly, so a developer's .env cannot leak in. */
-function runAsk(
-  args: readonly string[],
-  input: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(DISCORD_|DATABASE_PATH|KNOWLEDGE_DIR|CRISIS_REPLY_PATH|HEALTH_PORT|MOD_ROLE_IDS|LOG_|RATE_LIMIT_)/.test(
-          key,
-        ),
+function runAsk(args: readonly string[], input: string, env: Record<string, string> = {}) {
+  return runToEnd(
+    runNode(
+      ['--import', 'tsx', 'src/cli/ask.ts', ...args],
+      {
+        KNOWLEDGE_DIR: join(REPO, 'knowledge'),
+        DATABASE_PATH: join(dir, 'unused.db'),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      input,
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-    cwd: REPO,
-    env: {
-      ...inherited,
-      KNOWLEDGE_DIR: join(REPO, 'knowledge'),
-      DATABASE_PATH: join(dir, 'unused.db'),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: 'pipe',
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 const CONTRACT_KEYS = ['alternatives', 'articleId', 'kind', 'paragraphId', 'question', 'score', 'sectionId'];

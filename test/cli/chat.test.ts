@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../../src/answer/compose.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { runNode, runToEnd } from '../support/processes.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 let dir: string;
@@ -14,31 +14,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChat(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(DISCORD_|DATABASE_PATH|KNOWLEDGE_DIR|CRISIS_REPLY_PATH|HEALTH_PORT|MOD_ROLE_IDS|LOG_|RATE_LIMIT_)/.test(
-          key,
-        ),
+function runChat(input: string) {
+  return runToEnd(
+    runNode(
+      ['--import', 'tsx', 'src/cli/chat.ts'],
+      { KNOWLEDGE_DIR: join(REPO, 'knowledge'), DATABASE_PATH: join(dir, 'chat.db'), LOG_LEVEL: 'warn' },
+      input,
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
-    cwd: REPO,
-    env: {
-      ...inherited,
-      KNOWLEDGE_DIR: join(REPO, 'knowledge'),
-      DATABASE_PATH: join(dir, 'chat.db'),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'pipe',
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 describe('GIVEN a piped chat session', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
+import { startFakeDiscord, type FakeDiscord, type FakeUser } from '../support/fake-discord.js';
 import { scratchDir, startBot, until, type RunningBot } from '../support/bot-harness.js';
 
 type Body = {
@@ -49,6 +49,13 @@ describe('GIVEN moderators pinning answers in a server', () => {
     };
   }
 
+  /** Clicks the answer's 📌 button as `user` and returns what the bot finally told them. */
+  async function clickPin(answer: { messageId: string; pinId: string }, user: FakeUser): Promise<string> {
+    const click = fake.sendButton({ customId: answer.pinId, message: answer.messageId, user });
+    const confirmation = await click.waitForResponse((record) => record.kind === 'edit');
+    return (confirmation.body as { content: string }).content;
+  }
+
   const pinRequests = () =>
     fake.requests.filter((request) => request.method === 'PUT' && request.path.includes('/pins/'));
 
@@ -69,13 +76,7 @@ describe('GIVEN moderators pinning answers in a server', () => {
 
   it('WHEN a moderator pins THEN the message is pinned, the pin survives a restart and wins for the same and reworded questions, only in that server', async () => {
     const answer = await askPublicly(QUESTION);
-    const click = fake.sendButton({
-      customId: answer.pinId,
-      message: answer.messageId,
-      user: fake.users.moderator,
-    });
-    const confirmation = await click.waitForResponse((record) => record.kind === 'edit');
-    expect((confirmation.body as { content: string }).content).toMatch(/^📌 Pinned\./);
+    expect(await clickPin(answer, fake.users.moderator)).toMatch(/^📌 Pinned\./);
     expect(pinRequests().map((request) => request.path)).toEqual([
       `/channels/${fake.defaultChannel.id}/messages/pins/${answer.messageId}`,
     ]);
@@ -85,14 +86,7 @@ describe('GIVEN moderators pinning answers in a server', () => {
     ]);
 
     // Pinning twice stores one pin.
-    const again = fake.sendButton({
-      customId: answer.pinId,
-      message: answer.messageId,
-      user: fake.users.moderator,
-    });
-    expect(
-      ((await again.waitForResponse((record) => record.kind === 'edit')).body as { content: string }).content,
-    ).toMatch(/already pinned/);
+    expect(await clickPin(answer, fake.users.moderator)).toMatch(/already pinned/);
 
     await running.stop();
     running = await startBot(fake, env);
@@ -116,13 +110,7 @@ describe('GIVEN moderators pinning answers in a server', () => {
   it('WHEN two moderators click Pin at the same moment THEN one pin is stored and both are told it is pinned', async () => {
     const second = fake.addMember(fake.defaultGuild.id, { roles: [fake.moderatorRole.id] });
     const answer = await askPublicly(QUESTION);
-    const clicks = [fake.users.moderator, second].map((user) =>
-      fake.sendButton({ customId: answer.pinId, message: answer.messageId, user }),
-    );
-    const confirmations = await Promise.all(
-      clicks.map((click) => click.waitForResponse((record) => record.kind === 'edit')),
-    );
-    const texts = confirmations.map((record) => (record.body as { content: string }).content);
+    const texts = await Promise.all([fake.users.moderator, second].map((user) => clickPin(answer, user)));
     expect(texts.filter((text) => /^📌 Pinned\./.test(text))).toHaveLength(1);
     expect(texts.filter((text) => /already pinned/.test(text))).toHaveLength(1);
     const stored = running.core.pins?.listPins(fake.defaultGuild.id);
@@ -183,13 +171,7 @@ describe('GIVEN moderators pinning answers in a server', () => {
   it('WHEN the channel is at its pin limit THEN the pin is still stored and the moderator is told why', async () => {
     fake.configureChannel(fake.defaultChannel.id, { pinError: 'max-pins' });
     const answer = await askPublicly(QUESTION);
-    const click = fake.sendButton({
-      customId: answer.pinId,
-      message: answer.messageId,
-      user: fake.users.moderator,
-    });
-    const confirmation = await click.waitForResponse((record) => record.kind === 'edit');
-    expect((confirmation.body as { content: string }).content).toMatch(/limit of 250 pinned messages/);
+    expect(await clickPin(answer, fake.users.moderator)).toMatch(/limit of 250 pinned messages/);
     const stored = running.core.pins?.listPins(fake.defaultGuild.id);
     expect(stored?.ok && stored.value.length).toBe(1);
   });

@@ -56,8 +56,17 @@ function run(command: string, args: readonly string[], env: Record<string, strin
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   if (input !== undefined) child.stdin.end(input);
+  // 'close' comes after the output streams are drained, so stdout() is complete once this resolves.
   const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Runs to the end and returns what a test asserts on. */
+export async function runToEnd(
+  spawned: Spawned,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const code = await spawned.exited;
+  return { code, stdout: spawned.stdout(), stderr: spawned.stderr() };
 }

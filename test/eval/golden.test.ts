@@ -35,3 +35,14 @@ describe('the engine on the dev set (the targets from the issue)', () => {
     expect(dev.abstention, answered).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('the engine on questions it was not tuned on (a regression guard for new wordings)', () => {
+  it.each(['holdout', 'extra-c'])(
+    'GIVEN the %s set THEN at least 90%% get an accepted top answer and at least 95%% of off-topic questions get none',
+    (setName) => {
+      const result = report(setName);
+      expect(result.top1, misses(result)).toBeGreaterThanOrEqual(0.9);
+      expect(result.abstention).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+});

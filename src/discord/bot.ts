@@ -30,7 +30,7 @@ import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
 import { isModerator } from '../pins/moderators.js';
 import { interactionPayload, messageReplyPayload, NO_MENTIONS, updatePayload } from './payload.js';
-import { createRateLimiter, createRecentAnswers } from './rate-limit.js';
+import { createRateLimiter, createRecentAnswers, type RateDecision } from './rate-limit.js';
 import { findSections, resolveSection } from './sections.js';
 
 export interface Bot {
@@ -87,18 +87,28 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
 
   // ---- /ask and mentions -------------------------------------------------------------------------------
 
+  /**
+   * The per-user rate limit. Working out the reply first costs well under a millisecond, and it means a
+   * person in crisis always gets the resources, however fast they have been writing.
+   */
+  const allowedNow = (userId: string, reply: Reply): RateDecision => {
+    if (reply.kind === 'crisis') return { ok: true };
+    const decision = limiter.take(userId);
+    if (!decision.ok) metrics.rateLimited();
+    return decision;
+  };
+
   async function handleAsk(interaction: ChatInputCommandInteraction): Promise<void> {
     const started = performance.now();
     metrics.questionAsked('slash');
-    const limit = limiter.take(interaction.user.id);
-    if (!limit.ok) {
-      metrics.rateLimited();
-      await interaction.reply(interactionPayload(slowDown(limit.retryAfterMs), { ephemeral: true }));
-      return;
-    }
     const reply = responder.respond(interaction.options.getString('question', true), {
       guildId: interaction.guildId,
     });
+    const limit = allowedNow(interaction.user.id, reply);
+    if (!limit.ok) {
+      await interaction.reply(interactionPayload(slowDown(limit.retryAfterMs), { ephemeral: true }));
+      return;
+    }
     // A person in crisis is answered privately, whatever they asked for.
     const ephemeral = reply.kind === 'crisis' || (interaction.options.getBoolean('private') ?? false);
     const composed = composeReply(reply, { engine, crisis, surface: ephemeral ? 'private' : 'public' });
@@ -117,14 +127,13 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
     if (!explicitMention.test(message.content)) return;
     const started = performance.now();
     metrics.questionAsked('mention');
-    const limit = limiter.take(message.author.id);
+    const question = message.content.replace(explicitMention, ' ');
+    const reply = responder.respond(question, { guildId: message.guildId });
+    const limit = allowedNow(message.author.id, reply);
     if (!limit.ok) {
-      metrics.rateLimited();
       await message.reply(messageReplyPayload(slowDown(limit.retryAfterMs)));
       return;
     }
-    const question = message.content.replace(explicitMention, ' ');
-    const reply = responder.respond(question, { guildId: message.guildId });
     // The same answer in the same channel a moment ago: point to it rather than post it again.
     const repeatKey =
       reply.kind === 'crisis' ? undefined : `${message.channelId}:${reply.kind}:${replyTarget(reply)}`;

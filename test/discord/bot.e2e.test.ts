@@ -185,7 +185,7 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     );
   });
 
-  it('WHEN a member asks too fast THEN the extra question gets a private "slow down" and nothing else', async () => {
+  it('WHEN a member asks too fast THEN the extra question gets a private "slow down", but a crisis message still gets support', async () => {
     for (let index = 0; index < 5; index++) {
       await fake
         .sendSlashCommand({ name: 'ask', options: { question: `crush on my therapist ${index}` } })
@@ -198,6 +198,11 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     const body = (await sixth.waitForAck()).body as Body;
     expect(body.data?.content).toMatch(/wait \d+s/);
     expect((body.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+
+    // A person in crisis is never told to slow down.
+    const crisis = fake.sendSlashCommand({ name: 'ask', options: { question: 'i want to end my life' } });
+    const support = (await crisis.waitForAck()).body as Body;
+    expect(support.data?.embeds?.[0]?.title).toBe('You deserve support right now');
   });
 
   it('WHEN the same mention question is asked again in the channel THEN the bot points to its earlier answer', async () => {

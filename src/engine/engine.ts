@@ -10,6 +10,7 @@ import {
   phraseCoveredPositions,
   termsOfWords,
 } from './analyzer.js';
+import { editDistance } from './edit-distance.js';
 import { stem } from './text.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
@@ -558,7 +559,7 @@ export class TypoIndex {
     for (const hit of this.fuseFor(word[0] ?? '', word.length, allowed).search(word, { limit: 8 })) {
       const candidate = hit.item;
       if (candidate === word) continue;
-      const distance = editDistance(word, candidate);
+      const distance = editDistance(word, candidate, allowed);
       if (distance > allowed) continue;
       if (!best || distance < best.distance || (distance === best.distance && candidate < best.word)) {
         best = { word: candidate, distance };
@@ -603,38 +604,8 @@ function allowedEdits(length: number): number {
   return length < 10 ? 1 : 2;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function editDistance(left: string, right: string): number {
-  if (left === right) return 0;
-  const rows = left.length + 1;
-  const columns = right.length + 1;
-  const table: number[][] = Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
-  );
-  for (let row = 1; row < rows; row++) {
-    for (let column = 1; column < columns; column++) {
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      const current = table[row] as number[];
-      const above = table[row - 1] as number[];
-      let value = Math.min(
-        (above[column] as number) + 1,
-        (current[column - 1] as number) + 1,
-        (above[column - 1] as number) + cost,
-      );
-      if (
-        row > 1 &&
-        column > 1 &&
-        left[row - 1] === right[column - 2] &&
-        left[row - 2] === right[column - 1]
-      ) {
-        value = Math.min(value, ((table[row - 2] as number[])[column - 2] as number) + 1);
-      }
-      current[column] = value;
-    }
-  }
-  return (table[rows - 1] as number[])[columns - 1] as number;
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+export { editDistance };

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { editDistance } from '../engine/engine.js';
+import { editDistance } from '../engine/edit-distance.js';
 import { CONCEPTS } from '../engine/concepts.js';
 import { isStopword, stem, words } from '../engine/text.js';
 import type { Pin } from '../store/types.js';
@@ -111,6 +111,6 @@ function isTypoOf(left: string, right: string): boolean {
   return (
     Math.min(left.length, right.length) >= 5 &&
     Math.abs(left.length - right.length) <= 1 &&
-    editDistance(left, right) <= 1
+    editDistance(left, right, 1) <= 1
   );
 }

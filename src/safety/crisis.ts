@@ -17,6 +17,7 @@
  * When in doubt the patterns lean towards the crisis reply: a missed crisis costs more than a false
  * alarm. The result names concepts only — never the user's words — so it is safe to log.
  */
+import { editDistance } from '../engine/edit-distance.js';
 
 export type CrisisSignal =
   'suicidal-ideation' | 'self-harm' | 'plan-or-means' | 'immediate-danger' | 'slang' | 'help-seeking';
@@ -218,34 +219,6 @@ function repairKeyWord(token: string): string {
     }
   }
   return best ?? token;
-}
-
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `limit + 1`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        (d[(i - 1) * cols + j] ?? 0) + 1,
-        (d[i * cols + j - 1] ?? 0) + 1,
-        (d[(i - 1) * cols + j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (d[(i - 2) * cols + j - 2] ?? 0) + 1);
-      }
-      d[i * cols + j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return d[rows * cols - 1] ?? limit + 1;
 }
 
 /**
@@ -761,3 +734,5 @@ const RULES: readonly Rule[] = [
     `\\b(?:crisis (?:line|hotline|text line)|suicide (?:line|hotline|helpline)|helpline) (?:number|near me|for me)\\b`,
   ),
 ];
+
+export { editDistance };

@@ -8,7 +8,7 @@ import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
 import type { Article, Section } from '../knowledge/types.js';
 import type { ListedPin } from '../pins/service.js';
 import type { Pin } from '../store/types.js';
-import { encodeAction, type ButtonAction } from './custom-ids.js';
+import { encodeActionIfItFits, type ButtonAction } from './custom-ids.js';
 import { escapeForDiscord } from './escape.js';
 import {
   DISCORD_LIMITS,
@@ -371,12 +371,8 @@ function button(
   slot?: string,
   disabled?: boolean,
 ): APIButtonComponent | undefined {
-  let customId: string;
-  try {
-    customId = encodeAction(action, slot);
-  } catch {
-    return undefined;
-  }
+  const customId = encodeActionIfItFits(action, slot);
+  if (customId === undefined) return undefined;
   return {
     type: 2,
     style,

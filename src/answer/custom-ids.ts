@@ -1,4 +1,4 @@
-import { assertCustomId } from './limits.js';
+import { DISCORD_LIMITS, assertCustomId } from './limits.js';
 
 /**
  * What a button does, carried entirely in its custom_id so buttons keep working after a restart and
@@ -22,6 +22,19 @@ const SEPARATOR = '|';
 
 /** `slot` keeps two buttons to the same target (e.g. a disabled ◀ and ▶ on page 1) distinct. */
 export function encodeAction(action: ButtonAction, slot?: string): string {
+  return assertCustomId(customIdOf(action, slot));
+}
+
+/**
+ * The custom_id, or undefined when the action's ids are too long for one (a section with a very long
+ * heading): the caller leaves that button out rather than fail the whole message.
+ */
+export function encodeActionIfItFits(action: ButtonAction, slot?: string): string | undefined {
+  const id = customIdOf(action, slot);
+  return id.length <= DISCORD_LIMITS.customId ? id : undefined;
+}
+
+function customIdOf(action: ButtonAction, slot?: string): string {
   const parts: string[] = [VERSION, action.type];
   switch (action.type) {
     case 'article':
@@ -39,7 +52,7 @@ export function encodeAction(action: ButtonAction, slot?: string): string {
       break;
   }
   if (slot) parts.push(slot);
-  return assertCustomId(parts.join(SEPARATOR));
+  return parts.join(SEPARATOR);
 }
 
 /** Undefined for anything we did not make (or made with an older, unknown version). */

@@ -101,8 +101,6 @@ export interface AnswerEngine {
   answer(question: string): EngineResult;
   /** Every paragraph that matched, best first, with the parts of its confidence (for tuning and moderators). */
   explain(question: string): readonly Explanation[];
-  /** The index terms a question becomes, with their weights and the words behind them (for tuning). */
-  questionTerms(question: string): readonly { term: string; weight: number; words: readonly string[] }[];
   /** Lookups for composers: every id the engine returns resolves here. */
   findArticle(articleId: string): Article | undefined;
   findSection(articleId: string, sectionId: string): Section | undefined;
@@ -301,6 +299,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   // Maps or one object per touched paragraph would dominate the cost. Queries run one at a time.
   const rawScores = new Float64Array(docs.length);
   const matchedMasses = new Float64Array(docs.length);
+  const isTouched = new Uint8Array(docs.length);
   const touched = new Int32Array(docs.length);
 
   /** Paragraphs by raw score (then confidence, then order), at most `limit` of them. */
@@ -318,10 +317,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       if (!list) continue;
       for (let at = 0; at < list.docs.length; at++) {
         const doc = list.docs[at] as number;
-        if (rawScores[doc] === 0 && matchedMasses[doc] === 0) touched[touchedCount++] = doc;
-        // A zero contribution must still mark the paragraph as touched: nudge it above zero.
-        rawScores[doc] =
-          (rawScores[doc] as number) + (query.weight * (list.weights[at] as number) || Number.MIN_VALUE);
+        if (isTouched[doc] === 0) {
+          isTouched[doc] = 1;
+          touched[touchedCount++] = doc;
+        }
+        rawScores[doc] = (rawScores[doc] as number) + query.weight * (list.weights[at] as number);
         matchedMasses[doc] = (matchedMasses[doc] as number) + mass;
       }
     }
@@ -361,6 +361,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const doc = touched[at] as number;
       rawScores[doc] = 0;
       matchedMasses[doc] = 0;
+      isTouched[doc] = 0;
     }
     ranked = ranked.sort(byRank);
     return ranked;
@@ -423,12 +424,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     knowledge,
     answer,
     explain,
-    questionTerms: (question) =>
-      [...analyzeQuestion(question).terms].map(([term, query]) => ({
-        term,
-        weight: round(query.weight),
-        words: [...query.words],
-      })),
     findArticle: (articleId) => articlesById.get(articleId),
     findSection: (articleId, sectionId) => sectionsByKey.get(`${articleId}#${sectionId}`),
     findParagraph: (articleId, paragraphId) => paragraphsByKey.get(`${articleId}#${paragraphId}`),

@@ -4,7 +4,7 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
 } from 'discord.js';
-import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
+import { paragraphAnswer, type Answer, type AnswerEngine, type NoMatch } from '../engine/engine.js';
 import type { Article, Section } from '../knowledge/types.js';
 import type { ListedPin } from '../pins/service.js';
 import type { Pin } from '../store/types.js';
@@ -48,6 +48,8 @@ export interface ComposeContext {
   readonly surface: 'private' | 'public';
 }
 
+/** Shown when a button or pin points at a paragraph the article no longer has. */
+const GONE = 'That part of the article is no longer available.';
 export const DISCLAIMER = 'General information, not professional advice.';
 /** A runner-up within this much confidence of the answer is offered as "Did you mean…". */
 export const CLOSE_RUNNER_UP = 0.12;
@@ -79,8 +81,7 @@ export function composeAnswer(
   const article = engine.findArticle(answer.articleId);
   const section = engine.findSection(answer.articleId, answer.sectionId);
   const paragraph = engine.findParagraph(answer.articleId, answer.paragraphId);
-  if (!article || !section || !paragraph)
-    return composeNotice('That part of the article is no longer available.');
+  if (!article || !section || !paragraph) return composeNotice(GONE);
 
   const head = pin
     ? [`📌 **Pinned by moderators** — <@${pin.pinnedBy}>, <t:${Math.floor(pin.pinnedAt / 1000)}:D>`, '']
@@ -148,17 +149,8 @@ export function composeParagraph(
   articleId: string,
   paragraphId: string,
 ): ComposedMessage {
-  const sectionId = engine.findParagraph(articleId, paragraphId)?.sectionId ?? '';
-  return composeAnswer(engine, question, {
-    kind: 'answer',
-    articleId,
-    sectionId,
-    paragraphId,
-    score: 0,
-    alternatives: [],
-    matchedTerms: [],
-    bestSentence: '',
-  });
+  const paragraph = engine.findParagraph(articleId, paragraphId);
+  return paragraph ? composeAnswer(engine, question, paragraphAnswer(paragraph, 0)) : composeNotice(GONE);
 }
 
 /** No match: say so plainly, list what the article covers, point at /article. */
@@ -262,8 +254,7 @@ export function composeArticlePage(
   const article = engine.findArticle(articleId);
   const sections =
     article?.sections.filter((section) => sectionId === undefined || section.id === sectionId) ?? [];
-  if (!article || sections.length === 0)
-    return composeNotice('That part of the article is no longer available.');
+  if (!article || sections.length === 0) return composeNotice(GONE);
 
   const pages = paginate(article, sections);
   const pageIndex = Math.min(Math.max(0, requestedPage), pages.length - 1);

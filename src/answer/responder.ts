@@ -1,4 +1,4 @@
-import type { Answer, AnswerEngine, NoMatch } from '../engine/engine.js';
+import { paragraphAnswer, type Answer, type AnswerEngine, type NoMatch } from '../engine/engine.js';
 import { matchPin } from '../pins/match.js';
 import { detectCrisis, type CrisisCheck } from '../safety/crisis.js';
 import type { Pin } from '../store/types.js';
@@ -72,16 +72,10 @@ function answerFromPin(
 ): Answer | undefined {
   const paragraph = engine.findParagraph(pin.articleId, pin.paragraphId);
   if (!paragraph) return undefined;
+  const pinned = paragraphAnswer(paragraph, similarity);
+  // When the engine agrees, keep its emphasis and matched words; otherwise show the paragraph plainly.
   const engineView = engine.answer(question);
-  const sameParagraph = engineView.kind === 'answer' && engineView.paragraphId === pin.paragraphId;
-  return {
-    kind: 'answer',
-    articleId: pin.articleId,
-    sectionId: pin.sectionId,
-    paragraphId: pin.paragraphId,
-    score: similarity,
-    alternatives: [],
-    matchedTerms: sameParagraph ? engineView.matchedTerms : [],
-    bestSentence: sameParagraph ? engineView.bestSentence : '',
-  };
+  return engineView.kind === 'answer' && engineView.paragraphId === paragraph.id
+    ? { ...pinned, matchedTerms: engineView.matchedTerms, bestSentence: engineView.bestSentence }
+    : pinned;
 }

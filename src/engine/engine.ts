@@ -31,6 +31,23 @@ export interface Answer extends Candidate {
   readonly bestSentence: string;
 }
 
+/**
+ * A paragraph chosen by something other than ranking (a moderator's pin, a followed "Did you mean…") in
+ * the shape of an answer: no alternatives, no emphasis unless the caller has one.
+ */
+export function paragraphAnswer(paragraph: Paragraph, score: number): Answer {
+  return {
+    kind: 'answer',
+    articleId: paragraph.articleId,
+    sectionId: paragraph.sectionId,
+    paragraphId: paragraph.id,
+    score,
+    alternatives: [],
+    matchedTerms: [],
+    bestSentence: '',
+  };
+}
+
 export interface Topic {
   readonly articleId: string;
   readonly sectionId: string;

@@ -287,6 +287,14 @@ export function composeArticlePage(
   return message({ embeds, rows });
 }
 
+/** How many pages `composeArticlePage` has for the article, or for one of its sections. */
+export function articlePageCount(engine: AnswerEngine, articleId: string, sectionId?: string): number {
+  const article = engine.findArticle(articleId);
+  const sections =
+    article?.sections.filter((section) => sectionId === undefined || section.id === sectionId) ?? [];
+  return article && sections.length > 0 ? paginate(article, sections).length : 0;
+}
+
 /** Room kept on every page for the footer and the heading of a continued section. */
 const PAGE_BUDGET = DISCORD_LIMITS.embedTotal - 600;
 const DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 96;

@@ -9,10 +9,11 @@ import {
   composeArticlePage,
   composeHelp,
   composeReply,
-  paginate,
+  articlePageCount,
   type ComposedMessage,
 } from '../answer/compose.js';
 import { decodeAction } from '../answer/custom-ids.js';
+import { resolveSection } from '../answer/sections.js';
 import { renderText } from '../answer/render-text.js';
 import { fail, parseCliArgs, startCli } from './setup.js';
 
@@ -43,20 +44,17 @@ const show = (message: ComposedMessage): void => {
 };
 
 const printArticle = (sectionQuery: string): void => {
-  for (const article of engine.knowledge.articles) {
-    const sections = sectionQuery
-      ? article.sections.filter(
-          (section) =>
-            section.id === sectionQuery || section.heading.toLowerCase().includes(sectionQuery.toLowerCase()),
-        )
-      : article.sections;
-    if (sections.length === 0) continue;
-    const sectionId = sections.length === 1 && sectionQuery ? sections[0]?.id : undefined;
-    const pages = paginate(article, sections).length;
-    for (let page = 0; page < pages; page++) show(composeArticlePage(engine, article.id, sectionId, page));
+  const firstArticle = engine.knowledge.articles[0];
+  const target = sectionQuery
+    ? resolveSection(engine, sectionQuery)
+    : firstArticle && { articleId: firstArticle.id };
+  if (!target) {
+    console.log(`\nNo section matches "${sectionQuery}". Try /article on its own to see them all.\n`);
     return;
   }
-  console.log(`\nNo section matches "${sectionQuery}". Try /article on its own to see them all.\n`);
+  const pages = articlePageCount(engine, target.articleId, target.sectionId);
+  for (let page = 0; page < pages; page++)
+    show(composeArticlePage(engine, target.articleId, target.sectionId, page));
 };
 
 const titles = engine.knowledge.articles.map((article) => `"${article.title}"`).join(', ');

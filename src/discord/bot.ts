@@ -31,7 +31,7 @@ import type { Logger } from '../logger.js';
 import { isModerator } from '../pins/moderators.js';
 import { interactionPayload, messageReplyPayload, NO_MENTIONS, updatePayload } from './payload.js';
 import { createRateLimiter, createRecentAnswers, type RateDecision } from './rate-limit.js';
-import { findSections, resolveSection } from './sections.js';
+import { findSections, resolveSection } from '../answer/sections.js';
 
 export interface Bot {
   readonly client: Client;

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { findSections, resolveSection } from '../../src/discord/sections.js';
+import { findSections, resolveSection } from '../../src/answer/sections.js';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Article } from '../../src/knowledge/types.js';
 

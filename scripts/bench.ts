@@ -17,6 +17,7 @@ import { allParagraphs, miniSearch, ourEngine, plainFuse, type Retriever } from 
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { discordBurstSection } from './bench-discord.js';
+import { median, stats } from './bench-stats.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Extension point
@@ -58,12 +59,6 @@ interface Workload {
   readonly queries: readonly string[];
 }
 
-interface LatencyStats {
-  readonly count: number;
-  readonly medianMs: number;
-  readonly p99Ms: number;
-}
-
 interface EngineReport {
   readonly label: string;
   readonly retrieverName: string;
@@ -96,25 +91,6 @@ function settle(gc: (() => void) | undefined): number {
     gc();
   }
   return process.memoryUsage().heapUsed;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-/** Latency statistics over the measured samples (NaN entries were not run). */
-function stats(samples: Iterable<number>): LatencyStats {
-  const sorted = [...samples].filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    medianMs: median(sorted),
-    p99Ms: sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN,
-  };
 }
 
 function allSamples(report: EngineReport): number[] {

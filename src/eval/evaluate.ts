@@ -1,4 +1,4 @@
-import type { Retriever } from './retrievers.js';
+import type { RankedParagraph, Retriever } from './retrievers.js';
 
 export interface AnswerableCase {
   readonly question: string;
@@ -31,8 +31,20 @@ export interface EvalReport {
   readonly falseAnswers: readonly { question: string; got: string }[];
 }
 
-/** Top-1/top-3 count a question right when a returned section is one the set accepts for it. */
-export function evaluate(retriever: Retriever, set: QuestionSet): EvalReport {
+/**
+ * Top-1/top-3 count a question right when a returned section is one the set accepts for it. With
+ * `articleId` (several articles in one knowledge folder) the section must also belong to that article.
+ */
+export function evaluate(retriever: Retriever, set: QuestionSet, articleId?: string): EvalReport {
+  const uniqueSections = (ranked: readonly RankedParagraph[]): string[] => [
+    ...new Set(
+      ranked.map((item) =>
+        articleId === undefined || item.articleId === articleId
+          ? item.sectionId
+          : `${item.articleId}#${item.sectionId}`,
+      ),
+    ),
+  ];
   let top1 = 0;
   let top3 = 0;
   const misses: Miss[] = [];
@@ -45,7 +57,7 @@ export function evaluate(retriever: Retriever, set: QuestionSet): EvalReport {
   const falseAnswers: { question: string; got: string }[] = [];
   for (const item of set.offTopic) {
     const first = retriever.rank(item.question)[0];
-    if (first) falseAnswers.push({ question: item.question, got: first.sectionId });
+    if (first) falseAnswers.push({ question: item.question, got: `${first.articleId}#${first.sectionId}` });
   }
   const answerable = Math.max(1, set.answerable.length);
   return {
@@ -56,8 +68,4 @@ export function evaluate(retriever: Retriever, set: QuestionSet): EvalReport {
     misses,
     falseAnswers,
   };
-}
-
-function uniqueSections(ranked: readonly { sectionId: string }[]): string[] {
-  return [...new Set(ranked.map((item) => item.sectionId))];
 }

@@ -3,21 +3,41 @@ import MiniSearch from 'minisearch';
 import type { KnowledgeBase, Paragraph } from '../knowledge/types.js';
 import { createEngine, type EngineOptions } from '../engine/engine.js';
 
-/** What the eval and the bench need from any engine: ranked section ids, or none (abstain). */
+export interface RankedParagraph {
+  readonly articleId: string;
+  readonly sectionId: string;
+  readonly paragraphId: string;
+}
+
+/** What the eval and the bench need from any engine: ranked paragraphs, or none (abstain). */
 export interface Retriever {
   readonly name: string;
   /** Best first; empty means the retriever abstains. */
-  rank(question: string): readonly { sectionId: string; paragraphId: string }[];
+  rank(question: string): readonly RankedParagraph[];
+}
+
+/** The same knowledge with every section's hints removed: what a server's new article looks like. */
+export function withoutHints(knowledge: KnowledgeBase): KnowledgeBase {
+  return {
+    articles: knowledge.articles.map((article) => ({
+      ...article,
+      sections: article.sections.map((section) => ({ ...section, hints: { keywords: [], questions: [] } })),
+    })),
+  };
 }
 
 export function allParagraphs(knowledge: KnowledgeBase): Paragraph[] {
   return knowledge.articles.flatMap((article) => article.sections.flatMap((section) => section.paragraphs));
 }
 
-export function ourEngine(knowledge: KnowledgeBase, options?: EngineOptions): Retriever {
+export function ourEngine(
+  knowledge: KnowledgeBase,
+  options?: EngineOptions,
+  name = 'boundary-bot engine',
+): Retriever {
   const engine = createEngine(knowledge, options);
   return {
-    name: 'boundary-bot engine',
+    name,
     rank(question) {
       const result = engine.answer(question);
       if (result.kind === 'no-match') return [];
@@ -53,6 +73,6 @@ export function miniSearch(knowledge: KnowledgeBase): Retriever {
   };
 }
 
-function rankedParagraph(paragraph: Paragraph): { sectionId: string; paragraphId: string } {
-  return { sectionId: paragraph.sectionId, paragraphId: paragraph.id };
+function rankedParagraph(paragraph: Paragraph): RankedParagraph {
+  return { articleId: paragraph.articleId, sectionId: paragraph.sectionId, paragraphId: paragraph.id };
 }

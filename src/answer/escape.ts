@@ -12,6 +12,7 @@
  * Escaping is about rendering; it does not replace `allowed_mentions`, which the sender must still
  * set (`{ parse: [] }`) so that nothing pings even if a mention slipped through.
  */
+import { CONTROL_CHARACTERS, HANGUL_FILLERS, SPACING_CONTROLS } from '../text/index.js';
 import { ELLIPSIS, clamp, clampWords, codePointLength } from './limits.js';
 
 /** Zero-width space: breaks `@everyone`/`@here` and auto-links while staying invisible. */
@@ -23,21 +24,14 @@ const MAX_COMBINING_MARKS = 4;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * All format characters (General Category Cf: zero-width space/joiner/non-joiner, word joiner, BOM,
- * soft hyphen, LRM/RLM/ALM, bidi embeddings/overrides U+202A–U+202E and isolates U+2066–U+2069, tag
- * characters, …) are removed, with two exceptions that are part of emoji and harmless:
- * a ZWJ between two pictographs (👩‍💻, 🏳️‍🌈) and the tag characters of a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
+ * Format characters (see `FORMAT_CHARACTERS` in `src/text/`) are removed, with two exceptions that are
+ * part of emoji and harmless: a ZWJ between two pictographs (👩‍💻, 🏳️‍🌈) and the tag characters of a
+ * subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿). This is deliberately not `stripInvisible`: echoed text is shown, so an emoji
+ * must survive whole, while matching only needs the words.
  */
 const FORMAT_CHARS =
   /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|(?<=\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?)(\u200D)(?=\p{Extended_Pictographic})|\p{Cf}/gu;
 
-/** Control characters that separate words: become a space. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SPACING_CONTROLS = /[\t\n\v\f\r\u001c-\u001f\u0085]/g;
-/** Every other C0/C1 control (and DEL) is removed. */
-const CONTROLS = /\p{Cc}/gu;
-/** Hangul fillers render as blanks and are a classic way to post "invisible" text. */
-const INVISIBLE_LETTERS = /[\u115f\u1160\u3164\uffa0]/g;
 const COMBINING_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_MARKS}})\\p{M}+`, 'gu');
 
 /**
@@ -54,8 +48,8 @@ export function sanitizeUserText(text: string, maxCodePoints: number): string {
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(FORMAT_CHARS, (_match, flag: string | undefined, zwj: string | undefined) => flag ?? zwj ?? '')
     .replace(SPACING_CONTROLS, ' ')
-    .replace(CONTROLS, '')
-    .replace(INVISIBLE_LETTERS, '')
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(HANGUL_FILLERS, '')
     .replace(COMBINING_RUN, '$1')
     .replace(/\s+/g, ' ')
     .trim();

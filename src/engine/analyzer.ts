@@ -1,5 +1,6 @@
 import { CONCEPTS } from './concepts.js';
-import { isStopword, stem, words } from './text.js';
+import { stem, words } from '../text/index.js';
+import { isStopword } from './text.js';
 
 /** Index terms carry a prefix so a concept can never collide with a real word. */
 export const CONCEPT_PREFIX = '@';

@@ -10,8 +10,7 @@ import {
   phraseCoveredPositions,
   termsOfWords,
 } from './analyzer.js';
-import { editDistance } from './edit-distance.js';
-import { stem } from './text.js';
+import { editDistance, stem } from '../text/index.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
 export interface Candidate {

@@ -1,31 +1,10 @@
-import { stemmer as porterStem } from 'stemmer';
+import { stem, words } from '../text/index.js';
 
 /**
- * Text normalisation shared by the index and the question side, so both agree on every token.
+ * The engine's view of words: which carry no topic (stopwords) and the content tokens it indexes. The
+ * character-level work (invisible characters, accents, apostrophes, contractions, splitting, stemming)
+ * is `src/text/`, shared with pins, the crisis check and escaping.
  */
-
-// Control characters except tab/newline, zero-width characters and bidi overrides.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
-
-/** Removes characters that carry no text but can hide or reorder it. */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
-}
-
-/** Lowercase, accents removed, apostrophes unified, Discord mentions and markup dropped. */
-export function normalizeText(text: string): string {
-  return stripInvisible(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/<a?:\w+:\d+>/g, ' ') // custom emoji
-    .replace(/<(?:@[!&]?|#)\d+>/g, ' ') // user, role and channel mentions
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/(^|\s)@[\w.-]+/g, ' ') // "@bot", "@boundary-bot" typed as plain text
-    .replace(/[\u2018\u2019\u02BC`´]/g, "'");
-}
 
 // Words that carry no topic, including chat filler, pronouns and stray letters. "how are you", "how she
 // is" and "doing well" still count: concepts are found on the full word sequence before stopwords go.
@@ -46,36 +25,8 @@ behind during before after while since until through across around usually usual
     .filter(Boolean),
 );
 
-// Contractions are expanded before stopwords are removed so "she's" and "won't" behave.
-const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/\bwon't\b/g, 'will not'],
-  [/\bcan't\b/g, 'can not'],
-  [/n't\b/g, ' not'],
-  [/'(?:s|re|ve|ll|d|m)\b/g, ''],
-];
-
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
-}
-
-const STEM_CACHE_LIMIT = 20_000;
-const stemCache = new Map<string, string>();
-
-/** Porter stems join "boundaries/boundary", "romantic/romantically"; cached because words repeat a lot. */
-export function stem(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  const result = word.length <= 3 || /\d/.test(word) ? word : porterStem(word);
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
-}
-
-/** Words of the text, normalised and with contractions expanded, before stopwords and stemming. */
-export function words(text: string): string[] {
-  let normalized = normalizeText(text);
-  for (const [pattern, replacement] of CONTRACTIONS) normalized = normalized.replace(pattern, replacement);
-  return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export interface Token {

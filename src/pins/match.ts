@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
-import { editDistance } from '../engine/edit-distance.js';
 import { CONCEPTS } from '../engine/concepts.js';
-import { isStopword, stem, words } from '../engine/text.js';
+import { isStopword } from '../engine/text.js';
+import { editDistance, stem, words } from '../text/index.js';
 import type { Pin } from '../store/types.js';
 
 /**

@@ -17,7 +17,7 @@
  * When in doubt the patterns lean towards the crisis reply: a missed crisis costs more than a false
  * alarm. The result names concepts only — never the user's words — so it is safe to log.
  */
-import { editDistance } from '../engine/edit-distance.js';
+import { editDistance } from '../text/index.js';
 
 export type CrisisSignal =
   'suicidal-ideation' | 'self-harm' | 'plan-or-means' | 'immediate-danger' | 'slang' | 'help-seeking';

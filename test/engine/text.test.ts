@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, stem, stripInvisible, tokenize, words } from '../../src/engine/text.js';
+import { tokenize } from '../../src/engine/text.js';
+import { normalizeText, stem, stripInvisible, words } from '../../src/text/index.js';
 import { analyzeWords, findConcepts, indexTerms } from '../../src/engine/analyzer.js';
 
 const stems = (text: string): string[] => tokenize(text).map((token) => token.stem);

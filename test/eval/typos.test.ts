@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/engine/edit-distance.js';
+import { editDistance } from '../../src/text/index.js';
 import { plainBm25 } from '../../src/eval/bm25.js';
 import { loadSet, loadShippedKnowledge } from '../../src/eval/sets.js';
 import { editWord, generateTypoSet, knowledgeCompounds } from '../../src/eval/typos.js';

@@ -4,7 +4,7 @@
  */
 import { REST, Routes } from 'discord.js';
 import { loadBotConfig } from '../config.js';
-import { COMMANDS } from './commands.js';
+import { commandDefinitions } from './commands/index.js';
 
 const result = loadBotConfig();
 if (!result.ok) {
@@ -24,7 +24,7 @@ const route = guildId
   ? Routes.applicationGuildCommands(clientId, guildId)
   : Routes.applicationCommands(clientId);
 try {
-  const registered = (await rest.put(route, { body: COMMANDS })) as { name: string }[];
+  const registered = (await rest.put(route, { body: commandDefinitions() })) as { name: string }[];
   console.log(
     `Registered ${registered.length} commands (${registered.map((command) => `/${command.name}`).join(', ')}) ${
       guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear)'

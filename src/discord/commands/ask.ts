@@ -1,0 +1,52 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { composeReply } from '../../answer/compose.js';
+import { MAX_QUESTION_CODE_POINTS } from '../../answer/responder.js';
+import { allowedNow, replyLog } from '../context.js';
+import { defineCommand } from '../modules.js';
+import { interactionPayload } from '../payload.js';
+import { slowDown } from '../replies.js';
+
+export const ask = defineCommand({
+  definition: {
+    name: 'ask',
+    type: ApplicationCommandType.ChatInput,
+    description: 'Ask a question about the article',
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        name: 'question',
+        type: ApplicationCommandOptionType.String,
+        description: 'Your question, in your own words',
+        required: true,
+        max_length: MAX_QUESTION_CODE_POINTS,
+      },
+      {
+        name: 'private',
+        type: ApplicationCommandOptionType.Boolean,
+        description: 'Only you see the answer (default: no)',
+        required: false,
+      },
+    ],
+  },
+
+  async execute(interaction, ctx) {
+    const { engine, responder, crisis } = ctx.core;
+    const started = performance.now();
+    ctx.metrics.questionAsked('slash');
+    const reply = responder.respond(interaction.options.getString('question', true), {
+      guildId: interaction.guildId,
+    });
+    const limit = allowedNow(ctx, interaction.user.id, reply);
+    if (!limit.ok) {
+      await interaction.reply(interactionPayload(slowDown(limit.retryAfterMs), { ephemeral: true }));
+      return;
+    }
+    // A person in crisis is answered privately, whatever they asked for.
+    const ephemeral = reply.kind === 'crisis' || (interaction.options.getBoolean('private') ?? false);
+    const composed = composeReply(reply, { engine, crisis, surface: ephemeral ? 'private' : 'public' });
+    await interaction.reply(interactionPayload(composed, { ephemeral }));
+    ctx.metrics.answered(reply.kind);
+    ctx.metrics.replyLatency((performance.now() - started) / 1000);
+    ctx.logger.info(replyLog(ctx, reply, 'slash'), 'answered');
+  },
+});

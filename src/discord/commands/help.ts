@@ -1,0 +1,17 @@
+import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { composeHelp } from '../../answer/compose.js';
+import { defineCommand } from '../modules.js';
+import { interactionPayload } from '../payload.js';
+
+export const help = defineCommand({
+  definition: {
+    name: 'help',
+    type: ApplicationCommandType.ChatInput,
+    description: 'What this bot does and how to use it',
+    contexts: [InteractionContextType.Guild],
+  },
+
+  async execute(interaction, ctx) {
+    await interaction.reply(interactionPayload(composeHelp(ctx.core.engine), { ephemeral: true }));
+  },
+});

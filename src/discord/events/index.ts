@@ -1,0 +1,14 @@
+import type { GatewayEvent } from '../modules.js';
+import { interactionCreate } from './interaction-create.js';
+import { clientError, disconnected, ready, resumed } from './lifecycle.js';
+import { messageCreate } from './message-create.js';
+
+/** Every gateway event the bot listens to. */
+export const EVENTS: readonly GatewayEvent[] = [
+  interactionCreate,
+  messageCreate,
+  ready,
+  resumed,
+  disconnected,
+  clientError,
+];

@@ -1,0 +1,68 @@
+import { Events, type Message } from 'discord.js';
+import { composeNotice, composeReply } from '../../answer/compose.js';
+import type { Reply } from '../../answer/responder.js';
+import { allowedNow, replyLog, type BotContext } from '../context.js';
+import { defineEvent } from '../modules.js';
+import { messageReplyPayload } from '../payload.js';
+import { slowDown } from '../replies.js';
+
+/** A message that @mentions the bot is a question; the reply goes in the channel. */
+export const messageCreate = defineEvent({
+  name: Events.MessageCreate,
+  async handle(ctx, message) {
+    try {
+      await handleMention(ctx, message);
+    } catch (error) {
+      ctx.metrics.errors();
+      ctx.logger.error(
+        { err: error, messageId: message.id, channelId: message.channelId },
+        'mention reply failed',
+      );
+    }
+  },
+});
+
+async function handleMention(ctx: BotContext, message: Message): Promise<void> {
+  const { metrics } = ctx;
+  const { engine, responder, crisis } = ctx.core;
+  const me = ctx.client.user;
+  if (!me || message.author.bot || !message.inGuild() || !message.mentions.users.has(me.id)) return;
+  // A reply to one of our answers pings us without being a question ("thanks!"): only an explicit
+  // @mention in the text asks something.
+  const explicitMention = new RegExp(`<@!?${me.id}>`, 'g');
+  if (!explicitMention.test(message.content)) return;
+  const started = performance.now();
+  metrics.questionAsked('mention');
+  const question = message.content.replace(explicitMention, ' ');
+  const reply = responder.respond(question, { guildId: message.guildId });
+  const limit = allowedNow(ctx, message.author.id, reply);
+  if (!limit.ok) {
+    await message.reply(messageReplyPayload(slowDown(limit.retryAfterMs)));
+    return;
+  }
+  // The same answer in the same channel a moment ago: point to it rather than post it again.
+  const repeatKey =
+    reply.kind === 'crisis' ? undefined : `${message.channelId}:${reply.kind}:${replyTarget(reply)}`;
+  const earlier = repeatKey ? ctx.recentMentionAnswers.find(repeatKey) : undefined;
+  if (earlier) {
+    await message.reply(
+      messageReplyPayload(
+        composeNotice(`I answered that a moment ago, right under this question: ${earlier}`),
+      ),
+    );
+    metrics.answered('repeat');
+    return;
+  }
+  // Remembered before sending, so a second mention arriving while the reply is in flight is caught too.
+  if (repeatKey) ctx.recentMentionAnswers.remember(repeatKey, message.url);
+  const composed = composeReply(reply, { engine, crisis, surface: 'public' });
+  await message.reply(messageReplyPayload(composed));
+  metrics.answered(reply.kind);
+  metrics.replyLatency((performance.now() - started) / 1000);
+  ctx.logger.info(replyLog(ctx, reply, 'mention'), 'answered');
+}
+
+function replyTarget(reply: Reply): string {
+  if (reply.kind === 'answer' || reply.kind === 'pinned') return reply.answer.paragraphId;
+  return reply.kind === 'no-match' ? reply.noMatch.reason : '';
+}

@@ -22,6 +22,7 @@ import {
   loadShippedKnowledge,
   multiKnowledge,
   setExists,
+  tuningSet,
 } from '../src/eval/sets.js';
 import { generateTypoSet, knowledgeCompounds, type TypoKind } from '../src/eval/typos.js';
 import type { EngineOptions } from '../src/engine/engine.js';
@@ -206,9 +207,20 @@ function multi(verbose: boolean): void {
       });
     }
   }
+  for (const item of extra) {
+    const tuning = tuningSet(item.article.id);
+    if (tuning) {
+      targets.push({
+        label: `${item.article.id} (tuning)`,
+        articleId: item.article.id,
+        name: `tuning:${item.article.id}`,
+        set: tuning,
+      });
+    }
+  }
   console.log(
     `Multi-article knowledge: ${knowledge.articles.map((article) => article.id).join(', ')}\n` +
-      'per article: top-1 / top-3 / off-topic declined (frozen sets)\n',
+      'per article: top-1 / top-3 / off-topic declined (frozen sets, then our own tuning questions)\n',
   );
   const rows: string[][] = [];
   const oursByTarget: EvalReport[] = [];

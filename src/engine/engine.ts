@@ -1,16 +1,8 @@
 import Fuse from 'fuse.js';
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
-import {
-  CONCEPT_PREFIX,
-  CONCEPT_WORDS,
-  analyzeWords,
-  findConceptMatches,
-  findConcepts,
-  indexTerms,
-  phraseCoveredPositions,
-  termsOfWords,
-} from './analyzer.js';
-import { editDistance, stem } from '../text/index.js';
+import { EMPTY_VOCABULARY } from '../knowledge/vocabulary.js';
+import { editDistance, stem, words } from '../text/index.js';
+import { CONCEPT_PREFIX, OUT_OF_SCOPE_TERM, createAnalyzer, type Analyzer } from './analyzer.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
 export interface Candidate {
@@ -137,23 +129,6 @@ const FIELDS = [
   { name: 'questions', b: 0.5 },
 ] as const;
 type FieldName = (typeof FIELDS)[number]['name'];
-/**
- * A question about this article names a therapist (any of their names), the setting of therapy
- * (a session, a client) or the article itself.
- */
-const ANCHOR_CONCEPTS = [
-  `${CONCEPT_PREFIX}therapist`,
-  `${CONCEPT_PREFIX}therapy-context`,
-  `${CONCEPT_PREFIX}gist`,
-  `${CONCEPT_PREFIX}article-topic`,
-];
-/**
- * Concepts that only tell the question is about therapy. Every paragraph is about therapy, so they
- * are no evidence for one paragraph, and their words are not matched literally either
- * ("psychiatrist" in a question is rarely about prescribing).
- */
-const OUT_OF_SCOPE_CONCEPT = `${CONCEPT_PREFIX}out-of-scope`;
-const SETTING_CONCEPTS = new Set([`${CONCEPT_PREFIX}therapist`, `${CONCEPT_PREFIX}therapy-context`]);
 /** Shorter words are not corrected: one letter changes a short word into another word. */
 const MIN_CORRECTED_LENGTH = 6;
 /** Long messages are cut: the first words carry the question, and cost must stay bounded. */
@@ -184,7 +159,21 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const sectionsByKey = new Map<string, Section>();
   const articlesById = new Map<string, Article>();
   const paragraphsByKey = new Map<string, Paragraph>();
-  const vocabularyWords = new Set<string>(CONCEPT_WORDS);
+  // The articles' own text as stems: an out-of-scope topic it uses is covered after all.
+  const knowledgeTexts: string[][] = [];
+  for (const article of knowledge.articles) {
+    for (const section of article.sections) {
+      for (const text of [section.heading, ...section.paragraphs.map((paragraph) => paragraph.text)]) {
+        knowledgeTexts.push(words(text).map(stem));
+      }
+    }
+  }
+  const analyzer = createAnalyzer(knowledge.vocabulary ?? EMPTY_VOCABULARY, knowledgeTexts);
+  const { analyzeWords, findConceptMatches, findConcepts, indexTerms, phraseCoveredPositions, termsOfWords } =
+    analyzer;
+  const SETTING_CONCEPTS = analyzer.settingTerms;
+  const OUT_OF_SCOPE_CONCEPT = OUT_OF_SCOPE_TERM;
+  const vocabularyWords = new Set<string>(analyzer.conceptWords);
 
   for (const article of knowledge.articles) {
     articlesById.set(article.id, article);
@@ -215,7 +204,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const { postings, idf } = buildPostings(fieldTerms, weights);
   const unknownIdf = Math.log(1 + (docs.length - 0.5) / 1.5);
   const conceptOfWord = new Map<string, string>();
-  for (const word of CONCEPT_WORDS) {
+  for (const word of analyzer.conceptWords) {
     const concept = findConcepts(analyzeWords(word)).keys().next().value;
     if (concept !== undefined) conceptOfWord.set(word, concept);
   }
@@ -298,7 +287,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
    * article's ideas at once (how she answered, brushing me off, asking) that it can only be about it.
    */
   const isAnchored = (terms: ReadonlyMap<string, QueryTerm>): boolean => {
-    if (ANCHOR_CONCEPTS.some((concept) => terms.has(concept))) return true;
+    // A vocabulary without anchors says nothing about scope: every question may belong.
+    if (analyzer.anchorTerms.size === 0) return true;
+    for (const concept of analyzer.anchorTerms) if (terms.has(concept)) return true;
     let concepts = 0;
     for (const term of terms.keys())
       if (term.startsWith(CONCEPT_PREFIX) && term !== OUT_OF_SCOPE_CONCEPT) concepts++;
@@ -432,7 +423,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       ...candidateOf(best),
       alternatives: ranked.slice(1, 4).map(candidateOf),
       matchedTerms: [...new Set(matchedTerms)],
-      bestSentence: pickSentence(bestDoc, terms, idf),
+      bestSentence: pickSentence(bestDoc, terms, idf, analyzer),
     };
   };
 
@@ -513,12 +504,13 @@ function pickSentence(
   doc: IndexedDoc,
   terms: ReadonlyMap<string, QueryTerm>,
   idf: ReadonlyMap<string, number>,
+  analyzer: Analyzer,
 ): string {
   const sentences = splitSentences(doc.paragraph.text);
   let best = sentences[0] ?? doc.paragraph.text;
   let bestScore = 0;
   for (const sentence of sentences) {
-    const sentenceTerms = new Set(indexTerms(sentence));
+    const sentenceTerms = new Set(analyzer.indexTerms(sentence));
     let score = 0;
     for (const [term, query] of terms)
       if (sentenceTerms.has(term)) score += query.weight * (idf.get(term) ?? 0);

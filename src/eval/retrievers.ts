@@ -19,6 +19,7 @@ export interface Retriever {
 /** The same knowledge with every section's hints removed: what a server's new article looks like. */
 export function withoutHints(knowledge: KnowledgeBase): KnowledgeBase {
   return {
+    ...knowledge,
     articles: knowledge.articles.map((article) => ({
       ...article,
       sections: article.sections.map((section) => ({ ...section, hints: { keywords: [], questions: [] } })),

@@ -67,5 +67,11 @@ export function loadFixtureArticles(directory = FIXTURE_ARTICLES): FixtureArticl
 
 /** The shipped knowledge plus the extra articles, as one knowledge folder would load them. */
 export function multiKnowledge(shipped: KnowledgeBase, extra: readonly FixtureArticle[]): KnowledgeBase {
-  return { articles: [...shipped.articles, ...extra.map((item) => item.article)] };
+  return { ...shipped, articles: [...shipped.articles, ...extra.map((item) => item.article)] };
+}
+
+/** Our own tuning questions for an extra article (`test/eval/tuning/<id>.json`): not frozen, tune freely. */
+export function tuningSet(articleId: string): QuestionSet | undefined {
+  const path = join(ROOT, 'test', 'eval', 'tuning', `${articleId}.json`);
+  return existsSync(path) ? readSet(path) : undefined;
 }

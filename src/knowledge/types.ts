@@ -1,3 +1,5 @@
+import type { Vocabulary } from './vocabulary.js';
+
 /** Curated retrieval hints for one section; they never appear in answers. */
 export interface SectionHints {
   readonly keywords: readonly string[];
@@ -35,4 +37,6 @@ export interface Article {
 
 export interface KnowledgeBase {
   readonly articles: readonly Article[];
+  /** The domain vocabulary (`vocabulary.yaml`); none means the engine matches words only. */
+  readonly vocabulary?: Vocabulary;
 }

@@ -1,5 +1,4 @@
 import Fuse from 'fuse.js';
-import { CONCEPTS } from '../engine/concepts.js';
 import { isStopword } from '../engine/text.js';
 import { editDistance, stem, words } from '../text/index.js';
 import type { Pin } from '../store/types.js';
@@ -23,9 +22,15 @@ const FILLER = new Set(
     ' ',
   ),
 );
-/** "counsellor", "shrink" and "therapist" ask the same question. */
+/**
+ * "counsellor", "shrink" and "therapist" ask the same question. Part of the stored key format, so it is
+ * fixed here rather than read from the knowledge folder's vocabulary: editing vocabulary.yaml must not
+ * change the keys of pins already stored.
+ */
 const PROFESSIONS = new Set(
-  CONCEPTS.find((concept) => concept.name === 'therapist')?.terms.filter((term) => !term.includes(' ')) ?? [],
+  `therapist therapy counselor counsellor counseling counselling shrink psychologist psychiatrist psych
+psychotherapist psychoanalyst analyst clinician lcsw lpc mft practitioner prescriber therapeutic psychotherapy
+counsellors therapists psychiatrists psychologists`.split(/\s+/),
 );
 
 /** Chosen on the pin tests: rewordings and typos pass, a different question about the same topic does not. */

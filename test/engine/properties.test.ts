@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/engine/text.js';
-import { analyzeWords, findConcepts } from '../../src/engine/analyzer.js';
-import { shippedEngine } from './support.js';
+import { shippedEngine, shippedAnalyzer } from './support.js';
+
+const { analyzeWords, findConcepts } = shippedAnalyzer();
 
 const engine = shippedEngine();
 

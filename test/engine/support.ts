@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { createAnalyzer, type Analyzer } from '../../src/engine/analyzer.js';
 import { createEngine, type AnswerEngine, type EngineOptions } from '../../src/engine/engine.js';
+import { EMPTY_VOCABULARY } from '../../src/knowledge/vocabulary.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 
@@ -14,4 +16,9 @@ export function shippedKnowledge(): KnowledgeBase {
 
 export function shippedEngine(options?: EngineOptions): AnswerEngine {
   return createEngine(shippedKnowledge(), options);
+}
+
+/** Text analysis with the shipped vocabulary (knowledge/vocabulary.yaml). */
+export function shippedAnalyzer(): Analyzer {
+  return createAnalyzer(shippedKnowledge().vocabulary ?? EMPTY_VOCABULARY);
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/engine/text.js';
 import { normalizeText, stem, stripInvisible, words } from '../../src/text/index.js';
-import { analyzeWords, findConcepts, indexTerms } from '../../src/engine/analyzer.js';
+import { shippedAnalyzer } from './support.js';
+
+const { analyzeWords, findConcepts, indexTerms } = shippedAnalyzer();
 
 const stems = (text: string): string[] => tokenize(text).map((token) => token.stem);
 const concepts = (text: string): string[] => [...findConcepts(analyzeWords(text)).keys()].sort();

@@ -1,0 +1,202 @@
+import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
+import { EMPTY_VOCABULARY } from '../knowledge/vocabulary.js';
+import { stem, words } from '../text/index.js';
+import { createAnalyzer, type Analyzer } from './analyzer.js';
+import type { RankingWeights } from './weights.js';
+
+/**
+ * The index of a knowledge folder: one document per paragraph with four fields (its section's heading,
+ * its text, and the section's hint keywords and questions), BM25F postings, idf, and the vocabulary the
+ * typo corrector may correct to. Built once; read-only afterwards.
+ */
+export const FIELDS = [
+  { name: 'heading', b: 0.3 },
+  { name: 'body', b: 0.75 },
+  { name: 'keywords', b: 0.3 },
+  { name: 'questions', b: 0.5 },
+] as const;
+export type FieldName = (typeof FIELDS)[number]['name'];
+/** Fields written by the article's author as text; the others are curated hints. */
+export const TEXT_FIELDS: readonly FieldName[] = ['heading', 'body'];
+
+/** A term's documents and, for each, the precomputed BM25F contribution; typed arrays keep 10k docs small. */
+export interface Postings {
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
+  /** The part of `weights` that text fields (heading, body) alone would give. */
+  readonly textWeights: Float64Array;
+}
+
+export interface KnowledgeIndex {
+  readonly knowledge: KnowledgeBase;
+  readonly analyzer: Analyzer;
+  readonly docs: readonly Paragraph[];
+  /** Per document, its article's position in `knowledge.articles`. */
+  readonly articleOfDoc: Int32Array;
+  readonly fieldTerms: readonly Record<FieldName, string[]>[];
+  readonly postings: ReadonlyMap<string, Postings>;
+  readonly idf: ReadonlyMap<string, number>;
+  /** The idf a word no paragraph uses would have. */
+  readonly unknownIdf: number;
+  /** Words the typo corrector may correct to: the knowledge's words and the vocabulary's. */
+  readonly vocabularyWords: ReadonlySet<string>;
+  /** For a vocabulary word, the group it names on its own ("shrink" → @therapist). */
+  readonly conceptOfWord: ReadonlyMap<string, string>;
+  readonly sectionsByKey: ReadonlyMap<string, Section>;
+  readonly articlesById: ReadonlyMap<string, Article>;
+  readonly paragraphsByKey: ReadonlyMap<string, Paragraph>;
+}
+
+export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): KnowledgeIndex {
+  // The articles' own text as stems: an out-of-scope topic it uses is covered after all.
+  const knowledgeTexts: string[][] = [];
+  for (const article of knowledge.articles) {
+    for (const section of article.sections) {
+      for (const text of [section.heading, ...section.paragraphs.map((paragraph) => paragraph.text)]) {
+        knowledgeTexts.push(words(text).map(stem));
+      }
+    }
+  }
+  const analyzer = createAnalyzer(knowledge.vocabulary ?? EMPTY_VOCABULARY, knowledgeTexts);
+  const docs: Paragraph[] = [];
+  const articleOfDoc: number[] = [];
+  const fieldTerms: Record<FieldName, string[]>[] = [];
+  const sectionsByKey = new Map<string, Section>();
+  const articlesById = new Map<string, Article>();
+  const paragraphsByKey = new Map<string, Paragraph>();
+  const vocabularyWords = new Set<string>(analyzer.conceptWords);
+
+  knowledge.articles.forEach((article, articleIndex) => {
+    articlesById.set(article.id, article);
+    for (const section of article.sections) {
+      sectionsByKey.set(`${article.id}#${section.id}`, section);
+      const headingTerms = analyzer.indexTerms(section.heading);
+      // Curated hints count through their groups: the keyword "small talk" is not about anything small.
+      const keywordTerms = section.hints.keywords.flatMap((keyword) => analyzer.indexTerms(keyword, true));
+      const questionTerms = section.hints.questions.flatMap((question) =>
+        analyzer.indexTerms(question, true),
+      );
+      for (const text of [section.heading, ...section.hints.keywords, ...section.hints.questions]) {
+        for (const item of analyzer.analyzeWords(text)) if (!item.stopword) vocabularyWords.add(item.word);
+      }
+      for (const paragraph of section.paragraphs) {
+        paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
+        const sequence = analyzer.analyzeWords(paragraph.text);
+        for (const item of sequence) if (!item.stopword) vocabularyWords.add(item.word);
+        docs.push(paragraph);
+        articleOfDoc.push(articleIndex);
+        fieldTerms.push({
+          heading: headingTerms,
+          body: analyzer.termsOfWords(sequence),
+          keywords: keywordTerms,
+          questions: questionTerms,
+        });
+      }
+    }
+  });
+
+  const { postings, idf } = buildPostings(fieldTerms, weights);
+  const conceptOfWord = new Map<string, string>();
+  for (const word of analyzer.conceptWords) {
+    const concept = analyzer.findConcepts(analyzer.analyzeWords(word)).keys().next().value;
+    if (concept !== undefined) conceptOfWord.set(word, concept);
+  }
+  return {
+    knowledge,
+    analyzer,
+    docs,
+    articleOfDoc: Int32Array.from(articleOfDoc),
+    fieldTerms,
+    postings,
+    idf,
+    unknownIdf: Math.log(1 + (docs.length - 0.5) / 1.5),
+    vocabularyWords,
+    conceptOfWord,
+    sectionsByKey,
+    articlesById,
+    paragraphsByKey,
+  };
+}
+
+/** Average length per field, for BM25F length normalisation. */
+export function averageFieldLengths(
+  fieldTerms: readonly Record<FieldName, string[]>[],
+): Record<FieldName, number> {
+  const total = Math.max(1, fieldTerms.length);
+  return Object.fromEntries(
+    FIELDS.map((field) => [
+      field.name,
+      Math.max(1, fieldTerms.reduce((sum, doc) => sum + doc[field.name].length, 0) / total),
+    ]),
+  ) as Record<FieldName, number>;
+}
+
+/** A term's length-normalised, weighted frequency in each field of one document. */
+export function fieldFrequencies(
+  doc: Record<FieldName, string[]>,
+  averages: Record<FieldName, number>,
+  weights: RankingWeights,
+): Map<string, Record<FieldName, number>> {
+  const perTerm = new Map<string, Record<FieldName, number>>();
+  for (const field of FIELDS) {
+    const terms = doc[field.name];
+    const norm = 1 - field.b + (field.b * terms.length) / averages[field.name];
+    for (const term of terms) {
+      let entry = perTerm.get(term);
+      if (!entry) {
+        entry = { heading: 0, body: 0, keywords: 0, questions: 0 };
+        perTerm.set(term, entry);
+      }
+      entry[field.name] += weights[field.name] / norm;
+    }
+  }
+  return perTerm;
+}
+
+/** BM25 saturation of a combined field frequency. */
+export function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
+}
+
+function buildPostings(
+  fieldTerms: readonly Record<FieldName, string[]>[],
+  weights: RankingWeights,
+): { postings: Map<string, Postings>; idf: Map<string, number> } {
+  const total = fieldTerms.length;
+  const averages = averageFieldLengths(fieldTerms);
+  const documentFrequency = new Map<string, number>();
+  const perDoc = fieldTerms.map((doc) => {
+    const frequencies = fieldFrequencies(doc, averages, weights);
+    for (const term of frequencies.keys())
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return frequencies;
+  });
+
+  const idf = new Map<string, number>();
+  for (const [term, frequency] of documentFrequency) {
+    idf.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
+  }
+  const filled = new Map<string, number>();
+  const postings = new Map<string, Postings>();
+  for (const [term, frequency] of documentFrequency) {
+    postings.set(term, {
+      docs: new Int32Array(frequency),
+      weights: new Float64Array(frequency),
+      textWeights: new Float64Array(frequency),
+    });
+    filled.set(term, 0);
+  }
+  perDoc.forEach((frequencies, doc) => {
+    for (const [term, tf] of frequencies) {
+      const list = postings.get(term) as Postings;
+      const at = filled.get(term) ?? 0;
+      const termIdf = idf.get(term) ?? 0;
+      const all = tf.heading + tf.body + tf.keywords + tf.questions;
+      list.docs[at] = doc;
+      list.weights[at] = termIdf * saturate(all, weights.k1);
+      list.textWeights[at] = termIdf * saturate(tf.heading + tf.body, weights.k1);
+      filled.set(term, at + 1);
+    }
+  });
+  return { postings, idf };
+}

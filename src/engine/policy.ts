@@ -1,0 +1,70 @@
+import { CONCEPT_PREFIX, OUT_OF_SCOPE_TERM } from './analyzer.js';
+import type { KnowledgeIndex } from './index.js';
+import type { QueryTerm } from './question.js';
+import type { RankingWeights } from './weights.js';
+
+/**
+ * Answer policy: whether a question belongs to the knowledge at all, and which sentence of an answer to
+ * show. The threshold itself lives with the engine's options.
+ */
+
+/**
+ * How sure we are that the question belongs to the knowledge, as a confidence factor in (0, 1]. It
+ * belongs when it names something the vocabulary marks as the setting or an anchor (a therapist, the
+ * article), or touches so many of the knowledge's ideas at once that it can only be about them. A
+ * question about a topic the vocabulary lists as out of scope needs more evidence.
+ */
+export function scopeFactor(
+  terms: ReadonlyMap<string, QueryTerm>,
+  index: KnowledgeIndex,
+  weights: RankingWeights,
+): number {
+  const anchored = isAnchored(terms, index, weights);
+  return (anchored ? 1 : weights.unanchored) * (terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1);
+}
+
+function isAnchored(
+  terms: ReadonlyMap<string, QueryTerm>,
+  index: KnowledgeIndex,
+  weights: RankingWeights,
+): boolean {
+  const { anchorTerms } = index.analyzer;
+  // A vocabulary without anchors says nothing about scope: every question may belong.
+  if (anchorTerms.size === 0) return true;
+  for (const concept of anchorTerms) if (terms.has(concept)) return true;
+  let concepts = 0;
+  for (const term of terms.keys())
+    if (term.startsWith(CONCEPT_PREFIX) && term !== OUT_OF_SCOPE_TERM) concepts++;
+  return concepts >= weights.anchorConcepts;
+}
+
+/** The sentence of a paragraph that carries most of the question's idf mass; indexed on demand. */
+export function pickSentence(
+  text: string,
+  terms: ReadonlyMap<string, QueryTerm>,
+  index: KnowledgeIndex,
+): string {
+  const sentences = splitSentences(text);
+  let best = sentences[0] ?? text;
+  let bestScore = 0;
+  for (const sentence of sentences) {
+    const sentenceTerms = new Set(index.analyzer.indexTerms(sentence));
+    let score = 0;
+    for (const [term, query] of terms)
+      if (sentenceTerms.has(term)) score += query.weight * (index.idf.get(term) ?? 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = sentence;
+    }
+  }
+  return best;
+}
+
+export function splitSentences(text: string): string[] {
+  // A sentence ends at . ! or ? (and any closing quote) before a capital: "such as, 'How are you
+  // doing?' can convey…" stays one sentence.
+  return text
+    .split(/(?<=[.!?]['’")\]]*)\s+(?=['‘"“(]?\p{Lu})/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}

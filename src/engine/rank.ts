@@ -1,0 +1,104 @@
+import type { KnowledgeIndex } from './index.js';
+import type { QueryTerm } from './question.js';
+import type { RankingWeights } from './weights.js';
+
+export interface Ranked {
+  readonly doc: number;
+  /** BM25F score over every field. */
+  readonly raw: number;
+  /** Share of the question's idf mass the paragraph matches, in [0, 1]. */
+  readonly coverage: number;
+  /** Confidence in [0, 1] (policy.ts). */
+  readonly score: number;
+}
+
+export interface RankInput {
+  readonly terms: ReadonlyMap<string, QueryTerm>;
+  readonly unknownWords: number;
+  /** Multiplies every confidence: how sure the question belongs to the knowledge at all. */
+  readonly scopeFactor: number;
+}
+
+export type Ranker = (input: RankInput, limit?: number) => Ranked[];
+
+/**
+ * Confidence mixes how much of the question the paragraph explains (coverage, by idf mass) with how
+ * strongly it matches (saturating BM25F). Coverage alone over-trusts one lucky word; strength alone
+ * over-trusts long messages that mention many knowledge words in passing.
+ */
+export function confidence(strength: number, coverage: number): number {
+  return Math.sqrt(coverage) * 0.6 + strength * 0.4;
+}
+
+/** Paragraphs by raw score (then confidence, then order), at most `limit` of them. */
+export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ranker {
+  const { postings, idf, unknownIdf, analyzer } = index;
+  const size = index.docs.length;
+  // Per-query accumulators, reused: a common word can touch most of a 10,000-paragraph base, and
+  // Maps or one object per touched paragraph would dominate the cost. Queries run one at a time.
+  const rawScores = new Float64Array(size);
+  const matchedMasses = new Float64Array(size);
+  const isTouched = new Uint8Array(size);
+  const touched = new Int32Array(size);
+
+  return ({ terms, unknownWords, scopeFactor }, limit = Infinity) => {
+    let touchedCount = 0;
+    let totalMass = unknownWords * weights.unknown * unknownIdf;
+    for (const [term, query] of terms) {
+      const termIdf = idf.get(term) ?? 0;
+      // Setting terms say the question belongs here, not which paragraph answers it.
+      const mass = analyzer.settingTerms.has(term) ? 0 : query.weight * termIdf;
+      totalMass += mass;
+      const list = postings.get(term);
+      if (!list) continue;
+      for (let at = 0; at < list.docs.length; at++) {
+        const doc = list.docs[at] as number;
+        if (isTouched[doc] === 0) {
+          isTouched[doc] = 1;
+          touched[touchedCount++] = doc;
+        }
+        rawScores[doc] = (rawScores[doc] as number) + query.weight * (list.weights[at] as number);
+        matchedMasses[doc] = (matchedMasses[doc] as number) + mass;
+      }
+    }
+    const entry = (doc: number): Ranked => {
+      const value = rawScores[doc] as number;
+      const coverage = totalMass > 0 ? Math.min(1, (matchedMasses[doc] as number) / totalMass) : 0;
+      const strength = 1 - Math.exp(-value / weights.strengthScale);
+      return { doc, raw: value, coverage, score: scopeFactor * confidence(strength, coverage) };
+    };
+    const byRank = (left: Ranked, right: Ranked): number =>
+      right.raw - left.raw || right.score - left.score || left.doc - right.doc;
+    const ranked: Ranked[] = [];
+    if (touchedCount <= limit) {
+      for (let at = 0; at < touchedCount; at++) ranked.push(entry(touched[at] as number));
+    } else {
+      // Keep only the best `limit` without sorting everything: replace the weakest kept entry.
+      for (let at = 0; at < touchedCount; at++) {
+        const doc = touched[at] as number;
+        if (ranked.length < limit) {
+          ranked.push(entry(doc));
+          if (ranked.length === limit) ranked.sort(byRank);
+          continue;
+        }
+        const weakest = ranked[limit - 1] as Ranked;
+        if ((rawScores[doc] as number) < weakest.raw) continue;
+        const candidate = entry(doc);
+        if (byRank(candidate, weakest) >= 0) continue;
+        let position = limit - 1;
+        while (position > 0 && byRank(candidate, ranked[position - 1] as Ranked) < 0) {
+          ranked[position] = ranked[position - 1] as Ranked;
+          position--;
+        }
+        ranked[position] = candidate;
+      }
+    }
+    for (let at = 0; at < touchedCount; at++) {
+      const doc = touched[at] as number;
+      rawScores[doc] = 0;
+      matchedMasses[doc] = 0;
+      isTouched[doc] = 0;
+    }
+    return ranked.sort(byRank);
+  };
+}

@@ -1,0 +1,37 @@
+/** Ranking weights; the defaults were chosen on the tuning sets (`npm run eval`). */
+export interface RankingWeights {
+  readonly heading: number;
+  readonly body: number;
+  readonly keywords: number;
+  readonly questions: number;
+  /** How much a group match counts next to a literal word match. */
+  readonly concept: number;
+  readonly k1: number;
+  /** Weight of a question word the knowledge never uses, against confidence. */
+  readonly unknown: number;
+  /** Raw BM25F score at which match strength reaches about 63%. */
+  readonly strengthScale: number;
+  /** Confidence factor for questions that do not show they belong to the knowledge (see policy.ts). */
+  readonly unanchored: number;
+  /** Weight of a question word matched literally when it sits inside a multi-word group phrase. */
+  readonly phraseWord: number;
+  /** Distinct groups matched at once that show a question belongs to the knowledge. */
+  readonly anchorConcepts: number;
+  /** Confidence factor for questions about topics the vocabulary lists as out of scope. */
+  readonly outOfScope: number;
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = {
+  heading: 1.5,
+  body: 1.0,
+  keywords: 1.0,
+  questions: 0.2,
+  concept: 1.0,
+  k1: 2.0,
+  unknown: 0.7,
+  strengthScale: 2,
+  unanchored: 0.5,
+  phraseWord: 0.5,
+  anchorConcepts: 3,
+  outOfScope: 0.7,
+};

@@ -20,6 +20,7 @@ import {
   embedLength,
 } from './limits.js';
 import type { Reply } from './responder.js';
+import type { AtRisk } from '../safety/types.js';
 
 /**
  * Plain Discord API JSON for every message the bot sends. The Discord adapter passes it on as it is;
@@ -39,6 +40,10 @@ export interface CrisisText {
   readonly body: string;
   /** Short public text for a mention reply: resources only, nothing the person said. */
   readonly shortBody: string;
+  /** When someone the person talks about is in danger: how to help, and the same resources. */
+  readonly otherBody: string;
+  /** One calm line above an ordinary answer when the message shows distress. */
+  readonly concernLine: string;
 }
 
 export interface ComposeContext {
@@ -59,16 +64,26 @@ const BUTTON_PRIMARY = 1;
 const BUTTON_SECONDARY = 2;
 
 export function composeReply(reply: Reply, context: ComposeContext): ComposedMessage {
-  switch (reply.kind) {
-    case 'answer':
-      return composeAnswer(context.engine, reply.question, reply.answer);
-    case 'pinned':
-      return composeAnswer(context.engine, reply.question, reply.answer, reply.pin);
-    case 'no-match':
-      return composeNoMatch(context.engine, reply.noMatch);
-    case 'crisis':
-      return composeCrisis(context.crisis, context.surface);
-  }
+  if (reply.kind === 'crisis') return composeCrisis(context.crisis, context.surface, reply.about);
+  const composed =
+    reply.kind === 'no-match'
+      ? composeNoMatch(context.engine, reply.noMatch)
+      : composeAnswer(
+          context.engine,
+          reply.question,
+          reply.answer,
+          reply.kind === 'pinned' ? reply.pin : undefined,
+        );
+  return reply.safety === 'concern' ? withConcernLine(composed, context.crisis.concernLine) : composed;
+}
+
+/** The answer stays as it is; one calm line with where to find support goes above it. */
+function withConcernLine(composed: ComposedMessage, concernLine: string): ComposedMessage {
+  const line = `💙 ${concernLine}`;
+  return {
+    ...composed,
+    content: clamp(composed.content ? `${line}\n\n${composed.content}` : line, DISCORD_LIMITS.content),
+  };
 }
 
 /** An answer: the section heading, the paragraph quoted verbatim with its best sentence in bold. */
@@ -193,16 +208,19 @@ export function composeNoMatch(engine: AnswerEngine, noMatch: NoMatch): Composed
   return message({ embeds: [embed], rows });
 }
 
-/** Support first; the public version never repeats what the person wrote. */
-export function composeCrisis(crisis: CrisisText, surface: 'private' | 'public'): ComposedMessage {
+/**
+ * Support first; the public version never repeats what the person wrote. When the danger is to someone
+ * the person talks about, they get guidance on helping that person, with the same resources.
+ */
+export function composeCrisis(
+  crisis: CrisisText,
+  surface: 'private' | 'public',
+  about: AtRisk = 'self',
+): ComposedMessage {
+  const description =
+    about === 'other' ? crisis.otherBody : surface === 'public' ? crisis.shortBody : crisis.body;
   return message({
-    embeds: [
-      {
-        color: COLORS.crisis,
-        title: crisis.title,
-        description: surface === 'public' ? crisis.shortBody : crisis.body,
-      },
-    ],
+    embeds: [{ color: COLORS.crisis, title: crisis.title, description }],
   });
 }
 

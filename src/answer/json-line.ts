@@ -4,6 +4,8 @@ import type { Reply } from './responder.js';
 export interface AskJsonLine {
   readonly question: string;
   readonly kind: Reply['kind'];
+  /** The safety check's tier; `kind` is `crisis` exactly when this is `crisis`. */
+  readonly safety: Reply['safety'];
   readonly articleId: string | null;
   readonly sectionId: string | null;
   readonly paragraphId: string | null;
@@ -22,6 +24,7 @@ export function toJsonLine(question: string, reply: Reply): AskJsonLine {
     return {
       question,
       kind: reply.kind,
+      safety: reply.safety,
       articleId: answer.articleId,
       sectionId: answer.sectionId,
       paragraphId: answer.paragraphId,
@@ -37,6 +40,7 @@ export function toJsonLine(question: string, reply: Reply): AskJsonLine {
   return {
     question,
     kind: reply.kind,
+    safety: reply.safety,
     articleId: null,
     sectionId: null,
     paragraphId: null,

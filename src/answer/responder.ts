@@ -1,18 +1,49 @@
 import { paragraphAnswer, type Answer, type AnswerEngine, type NoMatch } from '../engine/engine.js';
 import { matchPin } from '../pins/match.js';
-import { detectCrisis, type CrisisCheck } from '../safety/crisis.js';
+import { assessSafety } from '../safety/crisis.js';
+import type { AtRisk, SafetyAssessment, SafetySignal } from '../safety/types.js';
 import type { Pin } from '../store/types.js';
 import { sanitizeUserText } from './escape.js';
 
 /** Questions are cut here: the opening of a message carries the question, and cost must stay bounded. */
 export const MAX_QUESTION_CODE_POINTS = 1000;
+/** The safety check reads far more than the question: a cry for help may come after a long preamble. */
+export const MAX_SAFETY_CHECK_CHARS = 20_000;
 
-/** What the bot decided to say, before any formatting. Every front end renders this same model. */
+/** Below crisis, the safety check either adds nothing or one calm support line under the answer. */
+export type AnswerSafety = 'none' | 'concern';
+
+/**
+ * What the bot decided to say, before any formatting. Every front end renders this same model.
+ * `safety` is the tier of the safety check: `crisis` replaces the answer, `concern` adds a support line.
+ */
 export type Reply =
-  | { readonly kind: 'answer'; readonly question: string; readonly answer: Answer }
-  | { readonly kind: 'pinned'; readonly question: string; readonly answer: Answer; readonly pin: Pin }
-  | { readonly kind: 'no-match'; readonly question: string; readonly noMatch: NoMatch }
-  | { readonly kind: 'crisis'; readonly question: string; readonly signals: readonly string[] };
+  | {
+      readonly kind: 'answer';
+      readonly question: string;
+      readonly answer: Answer;
+      readonly safety: AnswerSafety;
+    }
+  | {
+      readonly kind: 'pinned';
+      readonly question: string;
+      readonly answer: Answer;
+      readonly pin: Pin;
+      readonly safety: AnswerSafety;
+    }
+  | {
+      readonly kind: 'no-match';
+      readonly question: string;
+      readonly noMatch: NoMatch;
+      readonly safety: AnswerSafety;
+    }
+  | {
+      readonly kind: 'crisis';
+      readonly question: string;
+      readonly safety: 'crisis';
+      readonly about: AtRisk;
+      readonly signals: readonly SafetySignal[];
+    };
 
 /** The pins a server's questions are checked against: only pins that are not stale. */
 export interface PinnedAnswers {
@@ -26,34 +57,37 @@ export interface Responder {
 export interface ResponderDeps {
   readonly engine: AnswerEngine;
   readonly pins?: PinnedAnswers;
-  readonly crisis?: (message: string) => CrisisCheck;
+  readonly assess?: (message: string) => SafetyAssessment;
 }
 
 /**
  * Order matters: a person in crisis gets support before anything else, then a moderator's pinned answer
  * for this server, then the engine.
  */
-export function createResponder({ engine, pins, crisis = detectCrisis }: ResponderDeps): Responder {
+export function createResponder({ engine, pins, assess = assessSafety }: ResponderDeps): Responder {
   return {
     respond(rawQuestion, context = {}) {
       const question = cleanQuestion(rawQuestion);
       // The crisis check sees the whole message: a cry for help may come after a long preamble.
-      const check = crisis(rawQuestion.slice(0, 20_000));
-      if (check.isCrisis) return { kind: 'crisis', question, signals: check.signals };
+      const check = assess(rawQuestion.slice(0, MAX_SAFETY_CHECK_CHARS));
+      if (check.tier === 'crisis') {
+        return { kind: 'crisis', question, safety: 'crisis', about: check.about, signals: check.signals };
+      }
+      const safety = check.tier;
 
       const guildId = context.guildId;
       if (guildId && pins) {
         const match = matchPin(question, pins.activePins(guildId));
         if (match) {
           const answer = answerFromPin(engine, match.pin, question, match.similarity);
-          if (answer) return { kind: 'pinned', question, answer, pin: match.pin };
+          if (answer) return { kind: 'pinned', question, answer, pin: match.pin, safety };
         }
       }
 
       const result = engine.answer(question);
       return result.kind === 'answer'
-        ? { kind: 'answer', question, answer: result }
-        : { kind: 'no-match', question, noMatch: result };
+        ? { kind: 'answer', question, answer: result, safety }
+        : { kind: 'no-match', question, noMatch: result, safety };
     },
   };
 }

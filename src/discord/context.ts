@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { replyLogFields } from '../answer/reply-log.js';
 import type { Reply } from '../answer/responder.js';
 import type { BotConfig } from '../config.js';
 import type { Core } from '../core.js';
@@ -53,12 +54,7 @@ export function allowedNow(ctx: BotContext, userId: string, reply: Reply): RateD
   return decision;
 }
 
-/** What may be logged about a reply: never a crisis message's words, other words only when configured. */
+/** What may be logged about a reply: never the words of a message that raised a safety tier. */
 export function replyLog(ctx: BotContext, reply: Reply, source: string): Record<string, unknown> {
-  return {
-    source,
-    kind: reply.kind,
-    ...(reply.kind === 'answer' || reply.kind === 'pinned' ? { paragraphId: reply.answer.paragraphId } : {}),
-    ...(ctx.config.logMessageContent && reply.kind !== 'crisis' ? { question: reply.question } : {}),
-  };
+  return replyLogFields(reply, source, ctx.config.logMessageContent);
 }

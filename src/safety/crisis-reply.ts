@@ -14,13 +14,23 @@ import { parse as parseYaml } from 'yaml';
  *   ## Short
  *   <short public reply>
  *
+ *   ## Someone else
+ *   <reply when the danger is to someone the person talks about: how to help, and the resources>
+ *
+ *   ## Concern
+ *   <one short, calm line added under an ordinary answer when a message shows distress>
+ *
  * - `title` (YAML front matter) is required.
- * - The full reply (`body`) is everything between the front matter and `## Short`; it must not be empty.
- *   It is meant for the private /ask reply.
+ * - The full reply (`body`) is everything between the front matter and the first `##` section; it must
+ *   not be empty. It is meant for the private /ask reply.
  * - `shortBody` is the `## Short` section, meant for the short public reply to a mention; it never
  *   repeats what the person wrote. Without that section the first paragraph of `body` is used.
+ * - `otherBody` is the `## Someone else` section; without it, built-in guidance on helping someone is
+ *   followed by the short reply (so the server's own numbers are kept).
+ * - `concernLine` is the `## Concern` section (one paragraph, at most {@link CONCERN_LINE_MAX_CHARS}
+ *   characters); without it a built-in line is used.
  * - HTML comments (`<!-- ... -->`) are ignored anywhere; blank lines separate paragraphs.
- * - `body` and `shortBody` must each be at most {@link CRISIS_REPLY_MAX_CHARS} characters.
+ * - Every reply must be at most {@link CRISIS_REPLY_MAX_CHARS} characters.
  */
 export interface CrisisReply {
   readonly title: string;
@@ -28,6 +38,10 @@ export interface CrisisReply {
   readonly body: string;
   /** Short text for the public reply to a mention. */
   readonly shortBody: string;
+  /** When someone the person talks about is in danger: how to help, and the same resources. */
+  readonly otherBody: string;
+  /** One calm line under an ordinary answer when the message shows distress. */
+  readonly concernLine: string;
 }
 
 export type CrisisReplyResult = { ok: true; reply: CrisisReply } | { ok: false; message: string };
@@ -35,8 +49,21 @@ export type CrisisReplyResult = { ok: true; reply: CrisisReply } | { ok: false; 
 /** Discord allows 2000 characters per message; the title and formatting need the rest. */
 export const CRISIS_REPLY_MAX_CHARS = 1500;
 export const CRISIS_TITLE_MAX_CHARS = 200;
+/** The concern line sits under an answer: it must stay one short line. */
+export const CONCERN_LINE_MAX_CHARS = 300;
 
-const SHORT_HEADING = /^##\s+short\s*$/i;
+const SECTION_HEADING = /^##\s+(.*?)\s*$/;
+const SECTIONS = { short: 'Short', 'someone else': 'Someone else', concern: 'Concern' } as const;
+type SectionKey = keyof typeof SECTIONS;
+
+/** Guidance for helping another person; the server's own resources (the short reply) follow it. */
+const HELPING_SOMEONE = [
+  'It sounds like someone you care about may be in danger. If they might act on it now, contact your local emergency services.',
+  'If you can, reach out to them: ask them directly whether they are thinking about suicide (asking does not put the idea in their head), listen without judging, and help them reach one of the lines below. You do not have to handle this alone, and looking after yourself matters too.',
+].join('\n\n');
+
+const DEFAULT_CONCERN_LINE =
+  'If things feel heavy right now, you do not have to carry it alone: https://findahelpline.com lists free, confidential support lines.';
 
 /** Pure: parses the text of a crisis reply file. `fileName` is used only in error messages. */
 export function parseCrisisReply(fileName: string, text: string): CrisisReplyResult {
@@ -69,27 +96,54 @@ export function parseCrisisReply(fileName: string, text: string): CrisisReplyRes
   }
 
   const rest = lines.slice(end + 1);
-  const shortAt = rest.findIndex((line) => SHORT_HEADING.test(line.trim()));
-  const bodyLines = shortAt < 0 ? rest : rest.slice(0, shortAt);
+  const sections = new Map<SectionKey, string[]>();
+  const bodyLines: string[] = [];
+  let current = bodyLines;
+  for (const line of rest) {
+    const heading = SECTION_HEADING.exec(line.trim());
+    if (heading) {
+      const key = (heading[1] ?? '').toLowerCase() as SectionKey;
+      if (!(key in SECTIONS)) {
+        return fail(`unknown section "## ${heading[1] ?? ''}": use ## Short, ## Someone else or ## Concern`);
+      }
+      if (sections.has(key)) return fail(`the "## ${SECTIONS[key]}" section appears twice`);
+      current = [];
+      sections.set(key, current);
+      continue;
+    }
+    current.push(line);
+  }
   const body = paragraphs(bodyLines).join('\n\n');
   if (body === '') return fail('the reply text is empty: write the full reply below the front matter');
 
-  let shortBody: string;
-  if (shortAt < 0) {
-    shortBody = paragraphs(bodyLines)[0] ?? '';
-  } else {
-    shortBody = paragraphs(rest.slice(shortAt + 1)).join('\n\n');
-    if (shortBody === '')
-      return fail('the "## Short" section is empty: write the short reply or remove the heading');
+  const sectionText = (key: SectionKey): string | undefined => {
+    const sectionLines = sections.get(key);
+    return sectionLines === undefined ? undefined : paragraphs(sectionLines).join('\n\n');
+  };
+  for (const key of sections.keys()) {
+    if (sectionText(key) === '') {
+      return fail(`the "## ${SECTIONS[key]}" section is empty: write its text or remove the heading`);
+    }
   }
+  const shortBody = sectionText('short') ?? paragraphs(bodyLines)[0] ?? '';
+  const otherBody = sectionText('someone else') ?? `${HELPING_SOMEONE}\n\n${shortBody}`;
+  const concernLine = collapseSpaces(sectionText('concern') ?? DEFAULT_CONCERN_LINE);
 
-  if (body.length > CRISIS_REPLY_MAX_CHARS) {
-    return fail(`the full reply is ${body.length} characters; keep it under ${CRISIS_REPLY_MAX_CHARS}`);
+  for (const [name, text] of [
+    ['full reply', body],
+    ['short reply', shortBody],
+    ['"Someone else" reply', otherBody],
+  ] as const) {
+    if (text.length > CRISIS_REPLY_MAX_CHARS) {
+      return fail(`the ${name} is ${text.length} characters; keep it under ${CRISIS_REPLY_MAX_CHARS}`);
+    }
   }
-  if (shortBody.length > CRISIS_REPLY_MAX_CHARS) {
-    return fail(`the short reply is ${shortBody.length} characters; keep it under ${CRISIS_REPLY_MAX_CHARS}`);
+  if (concernLine.length > CONCERN_LINE_MAX_CHARS) {
+    return fail(
+      `the "Concern" line is ${concernLine.length} characters; keep it under ${CONCERN_LINE_MAX_CHARS}`,
+    );
   }
-  return { ok: true, reply: { title, body, shortBody } };
+  return { ok: true, reply: { title, body, shortBody, otherBody, concernLine } };
 }
 
 /** The only I/O: reads the file and parses it. Never throws. */
@@ -107,6 +161,9 @@ export function loadCrisisReply(path: string): CrisisReplyResult {
  * Built-in copy of the shipped text, for a caller that must still answer a crisis message when the
  * server's file is missing or broken (log the load error, then use this).
  */
+const FALLBACK_SHORT =
+  'If you are in danger, please contact your local emergency services now. In the US call or text **988**; in the UK and Ireland, Samaritans on **116 123**; elsewhere, https://findahelpline.com. Consider telling your therapist too.';
+
 export const FALLBACK_CRISIS_REPLY: CrisisReply = Object.freeze({
   title: 'You deserve support right now',
   body: [
@@ -116,8 +173,15 @@ export const FALLBACK_CRISIS_REPLY: CrisisReply = Object.freeze({
     'If you can, consider telling your therapist how you are feeling. They would want to know, and it is exactly what they are there for.',
     "I'm a bot that answers questions about one article, so I can't give you the support you deserve, but the people at these lines can.",
   ].join('\n\n'),
-  shortBody:
-    'If you are in danger, please contact your local emergency services now. In the US call or text **988**; in the UK and Ireland, Samaritans on **116 123**; elsewhere, https://findahelpline.com. Consider telling your therapist too.',
+  shortBody: FALLBACK_SHORT,
+  otherBody: [
+    'It sounds like someone you care about may be in danger. If they might act on it now, contact your local emergency services.',
+    'If you can, reach out to them: ask them directly whether they are thinking about suicide (asking does not put the idea in their head), listen without judging, stay with them or keep talking if you can, and help them contact one of these lines. You can call a line yourself to ask how to help:',
+    '- **US:** call or text **988** (Suicide & Crisis Lifeline).\n- **UK and Ireland:** call Samaritans on **116 123**.\n- **Elsewhere:** find a helpline in your country at https://findahelpline.com.',
+    "You don't have to handle this alone, and looking after yourself matters too.",
+  ].join('\n\n'),
+  concernLine:
+    "If things feel heavy right now, you don't have to carry it alone: in the US call or text **988**, in the UK and Ireland call Samaritans on **116 123**, elsewhere see https://findahelpline.com.",
 });
 
 /** Groups lines into paragraphs (blank-line separated); lines inside a paragraph keep their breaks. */

@@ -18,6 +18,7 @@
  * alarm. The result names concepts only — never the user's words — so it is safe to log.
  */
 import { editDistance } from '../text/index.js';
+import type { SafetyAssessment } from './types.js';
 
 export type CrisisSignal =
   'suicidal-ideation' | 'self-harm' | 'plan-or-means' | 'immediate-danger' | 'slang' | 'help-seeking';
@@ -736,3 +737,11 @@ const RULES: readonly Rule[] = [
 ];
 
 export { editDistance };
+
+const NO_TIER: SafetyAssessment = Object.freeze({ tier: 'none' });
+
+/** The safety check's tiered verdict (see `types.ts`). */
+export function assessSafety(message: string): SafetyAssessment {
+  const check = detectCrisis(message);
+  return check.isCrisis ? { tier: 'crisis', about: 'self', signals: ['ideation'] } : NO_TIER;
+}

@@ -83,6 +83,8 @@ const CRISIS: CrisisText = {
   title: 'You deserve support',
   body: 'FULL crisis body with every helpline.',
   shortBody: 'SHORT public crisis text.',
+  otherBody: 'OTHER: how to help someone, with every helpline.',
+  concernLine: 'CONCERN: support is a call away.',
 };
 
 function answerFor(paragraphId: string, overrides: Partial<Answer> = {}): Answer {
@@ -309,7 +311,7 @@ describe('GIVEN a pinned answer', () => {
     const pin = samplePin(7);
     const context: ComposeContext = { engine, crisis: CRISIS, surface: 'public' };
     const message = composeReply(
-      { kind: 'pinned', question: 'Share details?', answer: answerFor('boundaries/1'), pin },
+      { kind: 'pinned', question: 'Share details?', answer: answerFor('boundaries/1'), pin, safety: 'none' },
       context,
     );
     const description = message.embeds[0]?.description ?? '';
@@ -317,8 +319,10 @@ describe('GIVEN a pinned answer', () => {
       `📌 **Pinned by moderators** — <@222222222222222222>, <t:${1_700_000_000}:D>`,
     );
     expect(message.embeds[0]?.color).not.toBe(
-      composeReply({ kind: 'answer', question: 'x', answer: answerFor('boundaries/1') }, context).embeds[0]
-        ?.color,
+      composeReply(
+        { kind: 'answer', question: 'x', answer: answerFor('boundaries/1'), safety: 'none' },
+        context,
+      ).embeds[0]?.color,
     );
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
@@ -387,7 +391,7 @@ describe('GIVEN no match', () => {
     expect(result.kind).toBe('no-match');
     if (result.kind !== 'no-match') return;
     const message = composeReply(
-      { kind: 'no-match', question: '', noMatch: result },
+      { kind: 'no-match', question: '', noMatch: result, safety: 'none' },
       { engine, crisis: CRISIS, surface: 'private' },
     );
     expect(message.embeds[0]?.title).toBe('What would you like to know?');
@@ -411,7 +415,13 @@ describe('GIVEN a crisis reply', () => {
     ['public', CRISIS.shortBody],
   ] as const)('WHEN sent %s THEN the description is the matching crisis text', (surface, expected) => {
     const message = composeReply(
-      { kind: 'crisis', question: 'my private words', signals: ['suicidal-ideation'] },
+      {
+        kind: 'crisis',
+        question: 'my private words',
+        safety: 'crisis',
+        about: 'self',
+        signals: ['ideation'],
+      },
       { engine, crisis: CRISIS, surface },
     );
     expect(message.embeds).toEqual([expect.objectContaining({ title: CRISIS.title, description: expected })]);
@@ -423,6 +433,55 @@ describe('GIVEN a crisis reply', () => {
   it('WHEN composed directly THEN public and private differ only in body', () => {
     expect(composeCrisis(CRISIS, 'public').embeds[0]?.description).toBe(CRISIS.shortBody);
     expect(composeCrisis(CRISIS, 'private').embeds[0]?.description).toBe(CRISIS.body);
+  });
+
+  test.each(['private', 'public'] as const)(
+    'WHEN the danger is to someone the person talks about and it is sent %s THEN it is the "someone else" text',
+    (surface) => {
+      const message = composeReply(
+        {
+          kind: 'crisis',
+          question: 'my friend said goodbye',
+          safety: 'crisis',
+          about: 'other',
+          signals: ['goodbye'],
+        },
+        { engine, crisis: CRISIS, surface },
+      );
+      expect(message.embeds).toEqual([expect.objectContaining({ description: CRISIS.otherBody })]);
+      expect(JSON.stringify(message)).not.toContain('my friend said goodbye');
+      expect(message.components).toEqual([]);
+    },
+  );
+});
+
+describe('GIVEN a concern-tier reply', () => {
+  it('WHEN an answer is composed THEN the same answer comes with one calm support line above it', () => {
+    const context: ComposeContext = { engine, crisis: CRISIS, surface: 'public' };
+    const plain = composeReply(
+      { kind: 'answer', question: 'x', answer: answerFor('boundaries/1'), safety: 'none' },
+      context,
+    );
+    const concerned = composeReply(
+      { kind: 'answer', question: 'x', answer: answerFor('boundaries/1'), safety: 'concern' },
+      context,
+    );
+    expect(plain.content).toBeUndefined();
+    expect(concerned.content).toBe(`💙 ${CRISIS.concernLine}`);
+    expect(concerned.embeds).toEqual(plain.embeds);
+    expect(concerned.components).toEqual(plain.components);
+    expect(checkMessageLimits(concerned)).toEqual([]);
+  });
+
+  it('WHEN the article does not cover the question THEN the decline also carries the support line', () => {
+    const result = engine.answer('what is the capital of peru');
+    if (result.kind !== 'no-match') throw new Error('expected a no-match');
+    const message = composeReply(
+      { kind: 'no-match', question: 'q', noMatch: result, safety: 'concern' },
+      { engine, crisis: CRISIS, surface: 'private' },
+    );
+    expect(message.content).toBe(`💙 ${CRISIS.concernLine}`);
+    expect(message.embeds[0]?.title).toBe('Not covered by the article');
   });
 });
 

@@ -9,7 +9,7 @@ import { codePointLength } from '../../src/answer/limits.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { normalizeQuestion } from '../../src/pins/match.js';
-import type { CrisisCheck } from '../../src/safety/crisis.js';
+import type { SafetyAssessment } from '../../src/safety/types.js';
 import type { Pin } from '../../src/store/types.js';
 
 const loaded = loadKnowledge('knowledge');
@@ -68,8 +68,8 @@ describe('GIVEN a crisis message', () => {
   it('WHEN it would also match a pin THEN the crisis reply wins and neither pins nor engine are consulted', () => {
     const counted = countingEngine();
     const pins = pinsByGuild({ [GUILD_A]: [CRUSH_PIN] });
-    const crisis = vi.fn((): CrisisCheck => ({ isCrisis: true, signals: ['suicidal-ideation'] }));
-    const reply = createResponder({ engine: counted, pins, crisis }).respond(
+    const assess = vi.fn((): SafetyAssessment => ({ tier: 'crisis', about: 'self', signals: ['ideation'] }));
+    const reply = createResponder({ engine: counted, pins, assess }).respond(
       'I have a crush on my counselor',
       {
         guildId: GUILD_A,
@@ -78,7 +78,9 @@ describe('GIVEN a crisis message', () => {
     expect(reply).toEqual({
       kind: 'crisis',
       question: 'I have a crush on my counselor',
-      signals: ['suicidal-ideation'],
+      safety: 'crisis',
+      about: 'self',
+      signals: ['ideation'],
     });
     expect(pins.calls).toEqual([]);
     expect(counted.answered).toEqual([]);
@@ -86,15 +88,25 @@ describe('GIVEN a crisis message', () => {
 
   it('WHEN the message has control characters and a long preamble THEN the crisis check sees the raw text', () => {
     const raw = `${'lorem ipsum '.repeat(200)}\u0000I\twant\nto die`;
-    const crisis = vi.fn((): CrisisCheck => ({ isCrisis: false }));
-    createResponder({ engine, crisis }).respond(raw);
-    expect(crisis).toHaveBeenCalledWith(raw);
+    const assess = vi.fn((): SafetyAssessment => ({ tier: 'none' }));
+    createResponder({ engine, assess }).respond(raw);
+    expect(assess).toHaveBeenCalledWith(raw);
   });
 
   it('WHEN the real detector runs THEN a cry for help after a long preamble still gets the crisis reply', () => {
     const raw = `${'my therapist seems tired and I wonder about it. '.repeat(40)}I want to kill myself`;
     expect(codePointLength(cleanQuestion(raw))).toBeLessThan(codePointLength(raw));
     expect(createResponder({ engine }).respond(raw).kind).toBe('crisis');
+  });
+});
+
+describe('GIVEN a message of concern', () => {
+  it('WHEN it is answered THEN the reply is the ordinary answer, marked with the concern tier', () => {
+    const assess = vi.fn((): SafetyAssessment => ({ tier: 'concern', signals: ['distress'] }));
+    const concerned = createResponder({ engine, assess }).respond('I have a crush on my counselor');
+    const plain = createResponder({ engine }).respond('I have a crush on my counselor');
+    expect(plain).toMatchObject({ kind: 'answer', safety: 'none' });
+    expect(concerned).toEqual({ ...plain, safety: 'concern' });
   });
 });
 

@@ -33,7 +33,16 @@ function runAsk(args: readonly string[], input: string, env: Record<string, stri
   );
 }
 
-const CONTRACT_KEYS = ['alternatives', 'articleId', 'kind', 'paragraphId', 'question', 'score', 'sectionId'];
+const CONTRACT_KEYS = [
+  'alternatives',
+  'articleId',
+  'kind',
+  'paragraphId',
+  'question',
+  'safety',
+  'score',
+  'sectionId',
+];
 
 describe('GIVEN ask --json with a mix of questions on stdin', () => {
   const inputs = [
@@ -66,6 +75,8 @@ describe('GIVEN ask --json with a mix of questions on stdin', () => {
       expect(Object.keys(line).sort()).toEqual(CONTRACT_KEYS);
       expect(typeof line.question).toBe('string');
       expect(['answer', 'pinned', 'no-match', 'crisis']).toContain(line.kind);
+      expect(['none', 'concern', 'crisis']).toContain(line.safety);
+      expect(line.kind === 'crisis').toBe(line.safety === 'crisis');
       const answered = line.kind === 'answer' || line.kind === 'pinned';
       for (const key of ['articleId', 'sectionId', 'paragraphId'])
         expect(typeof line[key]).toBe(answered ? 'string' : 'object');
@@ -94,13 +105,15 @@ describe('GIVEN ask --json with a mix of questions on stdin', () => {
     expect(lines[1]).toEqual({
       question: '',
       kind: 'no-match',
+      safety: 'none',
       articleId: null,
       sectionId: null,
       paragraphId: null,
       score: null,
       alternatives: [],
     });
-    expect(lines[3]).toMatchObject({ kind: 'crisis', articleId: null, alternatives: [] });
+    expect(lines[3]).toMatchObject({ kind: 'crisis', safety: 'crisis', articleId: null, alternatives: [] });
+    expect(lines[0]).toMatchObject({ kind: 'answer', safety: 'none' });
     expect(lines[4]).toMatchObject({ sectionId: 'handling-unwanted-attention' });
     expect(lines[5]).toMatchObject({ sectionId: 'patient-centered-focus' });
   });

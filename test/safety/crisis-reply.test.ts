@@ -76,7 +76,7 @@ describe('shipped crisis reply', () => {
 describe('parseCrisisReply', () => {
   it('GIVEN a file without a Short section THEN the short reply is the first paragraph', () => {
     const reply = parsed('---\ntitle: Hello\n---\n\nFirst paragraph\nstill first.\n\nSecond paragraph.\n');
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       title: 'Hello',
       body: 'First paragraph\nstill first.\n\nSecond paragraph.',
       shortBody: 'First paragraph\nstill first.',
@@ -87,12 +87,46 @@ describe('parseCrisisReply', () => {
     const reply = parsed(
       '<!-- top note -->\n---\ntitle: "Hi there"\n---\nFull <!-- inline -->text.\n\n## Short\n\nShort text.\n',
     );
-    expect(reply).toEqual({ title: 'Hi there', body: 'Full text.', shortBody: 'Short text.' });
+    expect(reply).toMatchObject({ title: 'Hi there', body: 'Full text.', shortBody: 'Short text.' });
   });
 
   it('GIVEN Windows line endings and a byte-order mark THEN the file still parses', () => {
     const reply = parsed('\uFEFF---\r\ntitle: T\r\n---\r\nBody.\r\n\r\n## short\r\nS.\r\n');
-    expect(reply).toEqual({ title: 'T', body: 'Body.', shortBody: 'S.' });
+    expect(reply).toMatchObject({ title: 'T', body: 'Body.', shortBody: 'S.' });
+  });
+
+  it('GIVEN "Someone else" and "Concern" sections THEN each is read into its own reply', () => {
+    const reply = parsed(
+      '---\ntitle: T\n---\nBody.\n\n## Short\nS.\n\n## Someone else\nHelp them.\n\nCall 112.\n\n## Concern\nYou are\nnot alone.\n',
+    );
+    expect(reply).toEqual({
+      title: 'T',
+      body: 'Body.',
+      shortBody: 'S.',
+      otherBody: 'Help them.\n\nCall 112.',
+      concernLine: 'You are not alone.',
+    });
+  });
+
+  it('GIVEN no "Someone else" section THEN guidance on helping comes before the server\'s own short reply', () => {
+    const reply = parsed('---\ntitle: T\n---\nBody.\n\n## Short\nRing 0800 111 0 111.\n');
+    expect(reply.otherBody).toMatch(/someone you care about/);
+    expect(reply.otherBody.endsWith('Ring 0800 111 0 111.')).toBe(true);
+    expect(reply.concernLine.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN an unknown, repeated or empty section THEN the error names it', () => {
+    expect(errorOf('---\ntitle: x\n---\nBody.\n\n## Shorter\nS.\n')).toMatch(/unknown section "## Shorter"/);
+    expect(errorOf('---\ntitle: x\n---\nBody.\n\n## Concern\nA.\n\n## concern\nB.\n')).toMatch(
+      /Concern.*twice/,
+    );
+    expect(errorOf('---\ntitle: x\n---\nBody.\n\n## Someone else\n\n')).toMatch(/Someone else.*empty/);
+  });
+
+  it('GIVEN a concern line longer than one short line THEN the error gives its length', () => {
+    expect(errorOf(`---\ntitle: x\n---\nBody.\n\n## Concern\n${'a'.repeat(301)}\n`)).toMatch(
+      /Concern.*301 characters/,
+    );
   });
 
   it('GIVEN a missing title THEN the error names the file and the title', () => {
@@ -156,7 +190,7 @@ describe('loadCrisisReply', () => {
         '---\ntitle: Du verdienst Unterstützung\n---\nRuf 112 an.\n\n## Short\nTelefonSeelsorge: 0800 111 0 111.\n',
       );
       const result = loadCrisisReply(path);
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: true,
         reply: {
           title: 'Du verdienst Unterstützung',

@@ -1,0 +1,90 @@
+import type { CueHit } from './signals.js';
+import type { AtRisk, SafetyAssessment, SafetySignal } from './types.js';
+
+const NONE: SafetyAssessment = Object.freeze({ tier: 'none' });
+
+type Weight = 'crisis' | 'facet' | 'concern' | 'amplifier' | 'none';
+
+/**
+ * Stage 4: what each cue weighs once who and when are known, and the tier of the whole message.
+ *
+ * - A cue about people in general, a character or the news weighs nothing; so does one about the past,
+ *   a recovery or a loss, unless the sentence says it is back ("again", "relapsed").
+ * - A denial ("i am not suicidal") or a hypothetical turns danger into a concern.
+ * - Danger about the writer or a specific person is a crisis. Warning signs (facets: preparations,
+ *   goodbyes, burden) are a crisis when two different ones meet (two different cues, even of one
+ *   signal: a letter to the family and "explaining everything"), or one meets a time ("tonight");
+ *   alone, a concern. Distress is a concern.
+ * - A warning sign keeps its weight under a denial: "if you do not hear from me again" is a goodbye.
+ */
+export function combine(hits: readonly CueHit[]): SafetyAssessment {
+  const crisisSubjects = new Set<AtRisk>();
+  const crisisSignals = new Set<SafetySignal>();
+  const facetSignals = new Map<SafetySignal, AtRisk>();
+  const facetCues = new Set<number>();
+  const concernSignals = new Set<SafetySignal>();
+  let amplified = false;
+
+  for (const hit of hits) {
+    const weight = weigh(hit);
+    if (weight === 'none' || hit.subject === 'general') continue;
+    const about: AtRisk = hit.subject;
+    if (weight === 'crisis') {
+      crisisSubjects.add(about);
+      crisisSignals.add(hit.signal);
+    } else if (weight === 'facet') {
+      facetCues.add(hit.cueId);
+      if (!facetSignals.has(hit.signal) || about === 'self') facetSignals.set(hit.signal, about);
+    } else if (weight === 'amplifier') {
+      amplified = true;
+    } else {
+      concernSignals.add(hit.signal);
+    }
+  }
+
+  const facets = [...facetSignals.keys()];
+  if (facetCues.size >= 2 || (facetCues.size === 1 && (amplified || crisisSignals.size > 0))) {
+    for (const [signal, about] of facetSignals) {
+      crisisSignals.add(signal);
+      crisisSubjects.add(about);
+    }
+  }
+  if (crisisSignals.size > 0) {
+    return {
+      tier: 'crisis',
+      about: crisisSubjects.has('self') ? 'self' : 'other',
+      signals: [...crisisSignals].sort(),
+    };
+  }
+  for (const signal of facets) concernSignals.add(signal);
+  if (concernSignals.size > 0) return { tier: 'concern', signals: [...concernSignals].sort() };
+  return NONE;
+}
+
+function weigh(hit: CueHit): Weight {
+  const { frames } = hit;
+  const back = frames.has('recurrence');
+  if (frames.has('recovery') && !back) return 'none';
+  if (frames.has('past') && !back && !frames.has('now')) return 'none';
+  if (hit.subject === 'other' && frames.has('loss') && !back) return 'none';
+  if (hit.topic && frames.has('general') && hit.subject !== 'other') return 'none';
+  // "Bye all, off to bed" and "giving my old clothes to charity": an ordinary reason takes the warning
+  // sign away, and turns even a final-sounding goodbye into a concern.
+  const ordinaryLeaving =
+    frames.has('ordinaryGoodbye') && (hit.signal === 'goodbye' || hit.signal === 'preparation');
+  if (ordinaryLeaving && hit.level === 'facet') return 'none';
+
+  // The writer's own words inside a film, a song or a role play are quoted, not confessed: a concern.
+  const quoted = hit.subject === 'self' && frames.has('fiction');
+  const softened = hit.negated || hit.joking || quoted || ordinaryLeaving || frames.has('hypothetical');
+  switch (hit.level) {
+    case 'danger':
+      return softened ? 'concern' : 'crisis';
+    case 'facet':
+      return quoted ? 'none' : 'facet';
+    case 'amplifier':
+      return 'amplifier';
+    case 'distress':
+      return hit.negated ? 'none' : 'concern';
+  }
+}

@@ -1,91 +1,129 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectCrisis, editDistance, normalizeForCrisis } from '../../src/safety/crisis.js';
-import type { CrisisSignal } from '../../src/safety/crisis.js';
+import { parse as parseYaml } from 'yaml';
+import { assessSafety, normalizeForCrisis } from '../../src/safety/crisis.js';
+import type { AtRisk, SafetyTier } from '../../src/safety/types.js';
+import { crisisSet, ordinaryQuestions, tierRates } from './support.js';
 
-interface Entry {
-  readonly message: string;
-  readonly why: string;
-}
-interface CrisisSet {
-  readonly crisis: readonly Entry[];
-  readonly nearMiss: readonly Entry[];
-}
+const tier = (message: string): SafetyTier => assessSafety(message).tier;
 
-const fixture = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../fixtures/crisis-set.json', import.meta.url)), 'utf8'),
-) as CrisisSet;
-
-const ALL_SIGNALS: readonly CrisisSignal[] = [
-  'suicidal-ideation',
-  'self-harm',
-  'plan-or-means',
-  'immediate-danger',
-  'slang',
-  'help-seeking',
-];
-
-function isCrisis(message: string): boolean {
-  return detectCrisis(message).isCrisis;
-}
-
-describe('crisis dev set', () => {
-  it('GIVEN the dev set THEN it has at least 70 crisis and 70 near-miss messages, each with a reason', () => {
-    expect(fixture.crisis.length).toBeGreaterThanOrEqual(70);
-    expect(fixture.nearMiss.length).toBeGreaterThanOrEqual(70);
-    for (const entry of [...fixture.crisis, ...fixture.nearMiss]) {
-      expect(entry.message.length).toBeGreaterThan(0);
-      expect(entry.why.length).toBeGreaterThan(0);
-    }
+describe('GIVEN the sets the check was tuned on', () => {
+  it('WHEN the first crisis set is tiered THEN crisis messages get a tier and near-misses almost never do', () => {
+    const rates = tierRates(crisisSet('crisis-set.json'));
+    expect(rates.crisisAsAny).toBe(1);
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.95);
+    expect(rates.nearMissAsCrisis).toBe(0);
+    expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.02);
   });
 
-  it('GIVEN every crisis message in the dev set THEN every one gets the crisis reply (100% recall)', () => {
-    const missed = fixture.crisis.filter((entry) => !isCrisis(entry.message)).map((entry) => entry.message);
-    expect(missed).toEqual([]);
-  });
-
-  it('GIVEN every near-miss message in the dev set THEN none gets the crisis reply (0% false alarms)', () => {
-    const flagged = fixture.nearMiss.filter((entry) => isCrisis(entry.message)).map((entry) => entry.message);
-    expect(flagged).toEqual([]);
+  it('WHEN the tuning set is tiered THEN it keeps the figures it was tuned to', () => {
+    const rates = tierRates(crisisSet('crisis-tuning-set.json'));
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.87);
+    expect(rates.crisisAsAny).toBeGreaterThanOrEqual(0.94);
+    expect(rates.concernAsAny).toBeGreaterThanOrEqual(0.94);
+    expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(0.01);
+    expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.05);
   });
 });
 
-describe('detectCrisis concepts', () => {
-  it.each([
-    ['i want to die', 'suicidal-ideation'],
-    ['i keep cutting myself', 'self-harm'],
-    ['i have pills saved up', 'plan-or-means'],
-    ['my boyfriend keeps hitting me', 'immediate-danger'],
-    ['kms', 'slang'],
-    ['should i text 988', 'help-seeking'],
-  ] as const)('GIVEN "%s" THEN the signal is %s', (message, signal) => {
-    const result = detectCrisis(message);
-    expect(result.isCrisis).toBe(true);
-    if (result.isCrisis) expect(result.signals).toContain(signal);
+// Never tuned on: these bounds are what it measured the one time it was run, so that a change that
+// makes it worse fails here. Raising them takes a change that was not tuned on this set.
+describe('GIVEN the held-out set, written blind to the check', () => {
+  it('WHEN it is tiered THEN it stays at or above what was measured', () => {
+    const rates = tierRates(crisisSet('crisis-holdout-set.json'));
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.crisisAsCrisis);
+    expect(rates.crisisAsAny).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.crisisAsAny);
+    expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(HELD_OUT_FLOOR.nearMissAsCrisis);
+    expect(rates.nearMissAsAny).toBeLessThanOrEqual(HELD_OUT_FLOOR.nearMissAsAny);
+  });
+});
+const HELD_OUT_FLOOR = {
+  crisisAsCrisis: 0.57,
+  crisisAsAny: 0.68,
+  nearMissAsCrisis: 0.04,
+  nearMissAsAny: 0.12,
+};
+
+describe('GIVEN ordinary questions members ask', () => {
+  it('WHEN every question of every question set is checked THEN at most 1% gets any tier', () => {
+    const questions = ordinaryQuestions();
+    expect(questions.length).toBeGreaterThan(1000);
+    const raised = questions.filter((question) => tier(question) !== 'none');
+    expect(raised.length / questions.length).toBeLessThanOrEqual(0.01);
+  });
+});
+
+interface Example {
+  readonly message: string;
+  readonly about?: AtRisk;
+  readonly why: string;
+}
+const examples = parseYaml(
+  readFileSync(new URL('../../src/safety/data/examples.yaml', import.meta.url), 'utf8'),
+) as Record<SafetyTier, Example[]>;
+
+describe('GIVEN the documented examples (src/safety/data/examples.yaml)', () => {
+  it.each(examples.crisis)(
+    'WHEN "$message" THEN it is a crisis about $about ($why)',
+    ({ message, about }) => {
+      expect(assessSafety(message)).toMatchObject({ tier: 'crisis', about });
+    },
+  );
+  it.each(examples.concern)('WHEN "$message" THEN it is a concern ($why)', ({ message }) => {
+    expect(tier(message)).toBe('concern');
+  });
+  it.each(examples.none)('WHEN "$message" THEN nothing is added ($why)', ({ message }) => {
+    expect(tier(message)).toBe('none');
+  });
+});
+
+describe('GIVEN who and when', () => {
+  it('WHEN the same words are about the writer now, someone they know, people in general or the past THEN the tiers differ', () => {
+    expect(assessSafety('i want to kill myself')).toMatchObject({ tier: 'crisis', about: 'self' });
+    expect(assessSafety('my brother told me he wants to kill himself')).toMatchObject({
+      tier: 'crisis',
+      about: 'other',
+    });
+    expect(tier('why do people want to kill themselves?')).toBe('none');
+    expect(tier('i wanted to kill myself when i was 15, therapy helped')).toBe('none');
+    expect(tier('i wanted to kill myself when i was 15 and the thoughts are coming back again')).toBe(
+      'crisis',
+    );
   });
 
-  it('GIVEN a crisis message THEN signals are concept names only, never the words of the message', () => {
-    const message = 'my secret name is Zorblax and i want to kill myself with pills tonight';
-    const result = detectCrisis(message);
-    expect(result.isCrisis).toBe(true);
-    if (!result.isCrisis) return;
-    expect(result.signals.length).toBeGreaterThan(0);
-    for (const signal of result.signals) expect(ALL_SIGNALS).toContain(signal);
-    expect(JSON.stringify(result)).not.toMatch(/zorblax|pills|tonight/i);
+  it('WHEN a crisis sits inside a question about the therapist THEN it is still a crisis', () => {
+    expect(tier('should i tell my therapist i have a plan?')).toBe('crisis');
+    expect(tier('is it ok to ask my counselor how she is, i bought rope yesterday for myself')).toBe(
+      'crisis',
+    );
   });
 
-  it('GIVEN an idiom and a real crisis in the same message THEN the crisis is still caught', () => {
-    expect(isCrisis("I'm killing it at work lately")).toBe(false);
-    expect(isCrisis("I'm killing it at work lately but honestly I want to die")).toBe(true);
-    expect(isCrisis('her advice is to die for')).toBe(false);
-    expect(isCrisis('her advice is to die for. i want to end it all')).toBe(true);
-    expect(isCrisis("I'm dying to know if I can ask")).toBe(false);
-    expect(isCrisis("I'm dying to know if I can ask, i've been hurting myself")).toBe(true);
+  it('WHEN a denial or a joke comes with the words THEN danger becomes a concern', () => {
+    expect(tier("i'm not suicidal, just tired")).toBe('concern');
+    expect(tier('called my teacher mom in class kms lol')).toBe('concern');
+    expect(tier('kms lol no but fr')).toBe('crisis');
   });
 
-  it('GIVEN disguised spellings of a crisis message THEN each is still caught', () => {
+  it('WHEN one warning sign comes alone THEN it is a concern, and with a second one or a time THEN a crisis', () => {
+    expect(tier('giving away all my stuff')).toBe('concern');
+    expect(tier('giving away all my stuff. tonight is the night')).toBe('crisis');
+    expect(tier('giving away all my stuff and i wrote letters to everyone')).toBe('crisis');
+  });
+});
+
+describe('GIVEN idioms and disguised spellings', () => {
+  it('WHEN an idiom and a real crisis share a message THEN the crisis is still caught', () => {
+    expect(tier("I'm killing it at work lately")).toBe('none');
+    expect(tier("I'm killing it at work lately but honestly I want to die")).toBe('crisis');
+    expect(tier('her advice is to die for')).toBe('none');
+    expect(tier('her advice is to die for. i want to end it all')).toBe('crisis');
+    expect(tier("I'm dying to know if I can ask")).toBe('none');
+    expect(tier("I'm dying to know if I can ask, i've been hurting myself")).toBe('crisis');
+    expect(tier('my boss is going to kill me, i missed the deadline')).toBe('none');
+  });
+
+  it('WHEN a crisis is spelt to hide it THEN each is still caught', () => {
     const variants = [
       'I WANT TO KILL MYSELF',
       'i want to kiiiiill myselfff',
@@ -99,39 +137,33 @@ describe('detectCrisis concepts', () => {
       'i want to k-i-l-l myself',
       'im suicidle',
       'sooicidal again',
-      '$uicide',
     ];
-    const missed = variants.filter((message) => !isCrisis(message));
-    expect(missed).toEqual([]);
+    expect(variants.filter((message) => tier(message) !== 'crisis')).toEqual([]);
   });
 
-  it('GIVEN a third-person or academic question about suicide THEN it is not a crisis, but a first-person one is', () => {
-    expect(isCrisis('is suicide prevention covered in therapy training?')).toBe(false);
-    expect(isCrisis('what are suicide warning signs therapists look for?')).toBe(false);
-    expect(isCrisis('i need suicide prevention help for me')).toBe(true);
-    expect(isCrisis('what is the suicide hotline number')).toBe(true);
+  it('WHEN "kms" means kilometres or "kys" is aimed at someone else THEN it is not a crisis', () => {
+    expect(tier('I ran 12 kms today')).toBe('none');
+    expect(tier('you should kys')).toBe('none');
+    expect(tier('i wanna kys')).toBe('crisis');
   });
 
-  it('GIVEN "kms" meaning kilometres THEN it is not a crisis', () => {
-    expect(isCrisis('I ran 12 kms today')).toBe(false);
-    expect(isCrisis('i walked a few kms to my session')).toBe(false);
+  it('WHEN a parent will "kill" the writer over grades THEN it is hyperbole, but a threat from a partner is not', () => {
+    expect(tier('my mom is going to kill me when she sees my grades')).toBe('none');
+    expect(tier("I'm scared my husband will kill me when he finds out")).toBe('crisis');
+    expect(tier('he threatened to kill me')).toBe('crisis');
+  });
+});
+
+describe('GIVEN what the verdict says', () => {
+  it('WHEN a crisis is found THEN the verdict names concepts only, never the words of the message', () => {
+    const result = assessSafety('my secret name is Zorblax and i want to kill myself with pills tonight');
+    expect(result.tier).toBe('crisis');
+    expect(JSON.stringify(result)).not.toMatch(/zorblax|pills|tonight/i);
   });
 
-  it('GIVEN "kys" THEN it is a crisis only when self-directed', () => {
-    expect(isCrisis('i wanna kys')).toBe(true);
-    expect(isCrisis('kys myself lol no but fr')).toBe(true);
-    expect(isCrisis('you should kys')).toBe(false);
-  });
-
-  it('GIVEN hyperbole about a parent finding out THEN it is not a crisis, but fear of a partner is', () => {
-    expect(isCrisis('my mom is going to kill me when she sees my grades')).toBe(false);
-    expect(isCrisis("I'm scared my husband will kill me when he finds out")).toBe(true);
-    expect(isCrisis('he threatened to kill me')).toBe(true);
-  });
-
-  it('GIVEN an empty or whitespace message THEN it is not a crisis', () => {
-    expect(detectCrisis('')).toEqual({ isCrisis: false });
-    expect(detectCrisis('   \n\t ')).toEqual({ isCrisis: false });
+  it('WHEN the message is empty or blank THEN there is no tier', () => {
+    expect(assessSafety('')).toEqual({ tier: 'none' });
+    expect(assessSafety('   \n\t ')).toEqual({ tier: 'none' });
   });
 });
 
@@ -145,48 +177,47 @@ describe('normalizeForCrisis', () => {
   it('GIVEN line breaks and sentence punctuation THEN they become sentence breaks', () => {
     expect(normalizeForCrisis('hello!!\n\nworld?')).toBe('hello . world .');
   });
-});
 
-describe('editDistance', () => {
-  it('GIVEN a transposition, an insertion and an unrelated word THEN the distances are 1, 1 and over the limit', () => {
-    expect(editDistance('myslef', 'myself', 2)).toBe(1);
-    expect(editDistance('suicidial', 'suicidal', 2)).toBe(1);
-    expect(editDistance('banana', 'myself', 2)).toBe(3);
+  it('GIVEN a laughing emoji THEN it reads as laughter', () => {
+    expect(normalizeForCrisis('i fear for my life 😂')).toBe('i fear for my life lol');
   });
 });
 
-describe('detectCrisis robustness', () => {
-  it('GIVEN a 10,000-character hostile string THEN it completes and returns a value', () => {
-    const hostile = [
-      'a '.repeat(5000),
-      'i want to '.repeat(1000),
-      'k i l l '.repeat(1250),
-      ('my partner is is is is ' + 'just '.repeat(20)).repeat(80),
-      '!'.repeat(10_000),
-      'suicide'.repeat(1430),
-      'want to just really like '.repeat(400),
-      '\u200b'.repeat(10_000),
-      'kill. '.repeat(1666),
-      'no reason to '.repeat(769),
-    ];
+describe('GIVEN hostile or huge input', () => {
+  const hostile = [
+    'a '.repeat(10_000),
+    'i want to '.repeat(2000),
+    'k i l l '.repeat(2500),
+    ('my partner is is is is ' + 'just '.repeat(20)).repeat(160),
+    '!'.repeat(20_000),
+    'suicide'.repeat(2860),
+    'want to just really like '.repeat(800),
+    '\u200b'.repeat(20_000),
+    'kill. '.repeat(3333),
+    'no reason to '.repeat(1540),
+    'my friend said she '.repeat(1053),
+  ].map((text) => text.slice(0, 20_000));
+
+  it('WHEN each 20,000-character string (the cap) is checked THEN it completes, with bounded time', () => {
     for (const text of hostile) {
-      const result = detectCrisis(text.slice(0, 10_000));
-      expect(typeof result.isCrisis).toBe('boolean');
+      const started = performance.now();
+      const result = assessSafety(text);
+      // A generous bound on a loaded machine: what it guards against is time that explodes with length.
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(['none', 'concern', 'crisis']).toContain(result.tier);
     }
   });
 
-  it('GIVEN random strings up to 10,000 characters THEN detection never throws and is deterministic', () => {
+  it('WHEN random strings up to 10,000 characters are checked THEN it never throws and is deterministic', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 10_000 }), (text) => {
-        const first = detectCrisis(text);
-        const second = detectCrisis(text);
-        expect(second).toEqual(first);
+        expect(assessSafety(text)).toEqual(assessSafety(text));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
-  it('GIVEN random mixes of crisis and ordinary words THEN detection never throws and is deterministic', () => {
+  it('WHEN random mixes of crisis and ordinary words are checked THEN it never throws and is deterministic', () => {
     const words = fc.constantFrom(
       'i',
       'want',
@@ -223,11 +254,15 @@ describe('detectCrisis robustness', () => {
       '\u200b',
       'é',
       '💀',
+      'goodbye',
+      'tonight',
+      'friend',
+      'she',
     );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 400 }), (parts) => {
         const text = parts.join(' ');
-        expect(detectCrisis(text)).toEqual(detectCrisis(text));
+        expect(assessSafety(text)).toEqual(assessSafety(text));
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,13 @@
 import { describe, expect, it, test } from 'vitest';
-import { PIN_MATCH_THRESHOLD, matchPin, normalizeQuestion } from '../../src/pins/match.js';
+import fc from 'fast-check';
+import { isStopword } from '../../src/engine/text.js';
+import {
+  MAX_PIN_QUESTION_STEMS,
+  PIN_MATCH_THRESHOLD,
+  matchPin,
+  normalizeQuestion,
+} from '../../src/pins/match.js';
+import { editDistance, stem } from '../../src/text/index.js';
 import type { Pin } from '../../src/store/types.js';
 
 function pin(id: number, question: string): Pin {
@@ -103,5 +111,119 @@ describe('GIVEN a pinned question', () => {
 
   it('WHEN there are no pins THEN nothing matches', () => {
     expect(matchPin('can i ask my therapist how she is doing', [])).toBeUndefined();
+  });
+});
+
+/** The rule matchPin implements, written the slow way: every pin compared with the question. */
+function referenceMatch(
+  question: string,
+  pins: readonly Pin[],
+): { id: number; similarity: number } | undefined {
+  const stems = (text: string): string[] => [...new Set(text.split(' ').filter(Boolean).map(stem))];
+  const like = (left: string, right: string): boolean =>
+    left === right ||
+    (Math.min(left.length, right.length) >= 5 &&
+      Math.abs(left.length - right.length) <= 1 &&
+      editDistance(left, right) <= 1);
+  const covers = (from: string[], into: string[]): boolean =>
+    from.every((word) => isStopword(word) || into.some((other) => like(word, other)));
+  const asked = stems(normalizeQuestion(question));
+  if (asked.length === 0) return undefined;
+  let best: { id: number; similarity: number } | undefined;
+  for (const candidate of pins) {
+    const pinned = stems(candidate.normalizedQuestion);
+    if (pinned.length === 0 || !covers(asked, pinned) || !covers(pinned, asked)) continue;
+    const unused = [...pinned];
+    let shared = 0;
+    for (const word of asked) {
+      const at = unused.findIndex((other) => like(word, other));
+      if (at >= 0) {
+        unused.splice(at, 1);
+        shared++;
+      }
+    }
+    const similarity = (2 * shared) / (asked.length + pinned.length);
+    if (similarity >= PIN_MATCH_THRESHOLD && (!best || similarity > best.similarity)) {
+      best = { id: candidate.id, similarity: Math.round(similarity * 1000) / 1000 };
+    }
+  }
+  return best;
+}
+
+describe('GIVEN many pins, indexed', () => {
+  const VOCABULARY = [
+    'therapist',
+    'therpist',
+    'counselor',
+    'crush',
+    'crsuh',
+    'sick',
+    'late',
+    'ask',
+    'how',
+    'she',
+    'doing',
+    'hug',
+    'family',
+    'gift',
+    'gifts',
+    'session',
+    'sessions',
+    'cancel',
+    'cancelled',
+    'boundary',
+    'boundaries',
+    'about',
+    'abuot',
+    'should',
+    'tell',
+    'my',
+    'her',
+    'out',
+    'wellbeing',
+    'wellbeeing',
+    'feelings',
+    'holiday',
+  ];
+  const sentence = fc
+    .array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 7 })
+    .map((words) => words.join(' '));
+
+  it('WHEN questions and pins are drawn from a shared vocabulary with typos THEN the index finds exactly what comparing every pin finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sentence, { minLength: 1, maxLength: 30 }),
+        fc.array(sentence, { minLength: 1, maxLength: 10 }),
+        (pinned, asked) => {
+          const pins = pinned.map((question, at) => pin(at + 1, question));
+          for (const question of asked) {
+            const found = matchPin(question, pins);
+            const expected = referenceMatch(question, pins);
+            expect(found && { id: found.pin.id, similarity: found.similarity }).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('WHEN 1,000 pins share most words THEN the one pinned question is still found, and a near miss is not', () => {
+    // "q" + three letters: distinct words too short to count as typos of each other.
+    const topic = (at: number): string =>
+      `q${[at % 26, Math.floor(at / 26) % 26, Math.floor(at / 676)].map((n) => String.fromCharCode(97 + n)).join('')}`;
+    const pins = Array.from({ length: 1000 }, (_, at) =>
+      pin(at + 1, `can i ask my therapist about ${topic(at)} today`),
+    );
+    pins.push(pin(5000, 'Can I ask my therapist how she is doing?'));
+    expect(matchPin('can i ask my therapsit how she is doing', pins)?.pin.id).toBe(5000);
+    expect(matchPin(`can i ask my therapist about ${topic(707)} today`, pins)?.pin.id).toBe(708);
+    expect(matchPin(`can i ask my therapist about ${topic(707)} tomorrow`, pins)).toBeUndefined();
+  });
+
+  it(`WHEN a question has more than ${MAX_PIN_QUESTION_STEMS} distinct words THEN it is not compared with pins`, () => {
+    const long = Array.from({ length: MAX_PIN_QUESTION_STEMS + 1 }, (_, at) => `word${at}`).join(' ');
+    expect(matchPin(long, [pin(1, long)])).toBeUndefined();
+    const justFits = Array.from({ length: MAX_PIN_QUESTION_STEMS }, (_, at) => `word${at}`).join(' ');
+    expect(matchPin(justFits, [pin(1, justFits)])?.pin.id).toBe(1);
   });
 });

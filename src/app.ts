@@ -27,8 +27,8 @@ export async function createApp(config: BotConfig, logger: Logger): Promise<AppR
   const bot = createBot({ config, core: core.core, logger, metrics });
   let health: Server | undefined;
   if (config.healthPort !== undefined) {
-    health = await startHealthServer(
-      config.healthPort,
+    const started = await startHealthServer(
+      { port: config.healthPort, host: config.healthHost },
       {
         gatewayConnected: bot.isConnected,
         knowledgeLoaded: () => core.core.engine.knowledge.articles.length > 0,
@@ -36,7 +36,16 @@ export async function createApp(config: BotConfig, logger: Logger): Promise<AppR
       },
       metrics,
     );
-    logger.info({ port: (health.address() as AddressInfo).port }, 'health endpoint listening on 127.0.0.1');
+    if (!started.ok) {
+      await bot.stop();
+      core.core.close();
+      return started;
+    }
+    health = started.server;
+    logger.info(
+      { host: config.healthHost, port: (health.address() as AddressInfo).port },
+      'health endpoint listening',
+    );
   }
   return {
     ok: true,

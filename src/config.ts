@@ -44,6 +44,14 @@ const common = {
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   HEALTH_PORT: optionalText.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+  HEALTH_HOST: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'HEALTH_HOST must be an IP address or a host name')
+        .optional(),
+    )
+    .transform((value) => value ?? '127.0.0.1'),
   LOG_MESSAGE_CONTENT: optionalText.transform((value) => value === 'true' || value === '1'),
 };
 
@@ -69,6 +77,8 @@ export interface AppConfig {
   readonly modRoleIds: readonly string[];
   readonly rateLimit: { readonly questions: number; readonly windowMs: number };
   readonly healthPort: number | undefined;
+  /** Where the health endpoint listens: 127.0.0.1 unless probes come from outside (e.g. 0.0.0.0 in a container). */
+  readonly healthHost: string;
   /** Off by default: what people write about their mental health stays out of logs. */
   readonly logMessageContent: boolean;
 }
@@ -123,6 +133,7 @@ function toAppConfig(data: z.infer<z.ZodObject<typeof common>>): AppConfig {
     modRoleIds: data.MOD_ROLE_IDS,
     rateLimit: { questions: data.RATE_LIMIT_QUESTIONS, windowMs: data.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     healthPort: data.HEALTH_PORT,
+    healthHost: data.HEALTH_HOST,
     logMessageContent: data.LOG_MESSAGE_CONTENT,
   };
 }

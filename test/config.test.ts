@@ -23,6 +23,7 @@ describe('GIVEN an environment with only a token', () => {
         modRoleIds: [],
         rateLimit: { questions: 5, windowMs: 30_000 },
         healthPort: undefined,
+        healthHost: '127.0.0.1',
         logMessageContent: false,
         token: TOKEN,
         clientId: undefined,
@@ -72,6 +73,7 @@ describe('GIVEN every setting', () => {
       RATE_LIMIT_QUESTIONS: '3',
       RATE_LIMIT_WINDOW_SECONDS: '60',
       HEALTH_PORT: '9090',
+      HEALTH_HOST: '0.0.0.0',
       LOG_MESSAGE_CONTENT: 'true',
     });
     expect(result).toMatchObject({
@@ -87,6 +89,7 @@ describe('GIVEN every setting', () => {
         modRoleIds: ['111111111111111111', '222222222222222222'],
         rateLimit: { questions: 3, windowMs: 60_000 },
         healthPort: 9090,
+        healthHost: '0.0.0.0',
         logMessageContent: true,
       },
     });
@@ -134,6 +137,7 @@ describe('GIVEN an invalid variable', () => {
     ['HEALTH_PORT', '80.5'],
     ['HEALTH_PORT', '70000'],
     ['HEALTH_PORT', 'eighty'],
+    ['HEALTH_HOST', 'http://example.com/'],
     ['RATE_LIMIT_QUESTIONS', '0'],
     ['RATE_LIMIT_QUESTIONS', '-1'],
     ['RATE_LIMIT_QUESTIONS', '2.5'],

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, SchemaTooNewError, currentVersion, migrate } from './migrations.js';
@@ -18,6 +18,10 @@ export interface OpenPinStoreOptions {
   readonly readonly?: boolean;
   /** How long a write waits for another connection's lock before reporting `unavailable`. Default 300 ms. */
   readonly busyTimeoutMs?: number;
+  /** The clock the open back-off runs on (tests). Default `Date.now`. */
+  readonly now?: () => number;
+  /** Free bytes on the disk holding `dir` (tests). Default from `statfs`. */
+  readonly freeBytes?: (dir: string) => number;
 }
 
 /** One line of the audit log. `snapshot` is the pin as it was, so a removal can be undone by re-adding it. */
@@ -39,6 +43,32 @@ export interface SqlitePinStore extends PinStore {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 300;
+
+/**
+ * After a failed open, reads and health checks wait this long before trying again (doubling up to the
+ * maximum), so a locked database or a read-only folder costs one busy wait per window instead of one per
+ * question. A write (a moderator's explicit action) always tries again at once.
+ */
+export const OPEN_RETRY_FIRST_MS = 1_000;
+export const OPEN_RETRY_MAX_MS = 60_000;
+
+/** Below this much free space the store is reported as not writable: the next write may fail. */
+export const MIN_FREE_BYTES = 1024 * 1024;
+
+/** Creates an empty file readable only by its owner, unless it exists (another process may win the race). */
+function createPrivateFile(path: string): void {
+  if (existsSync(path)) return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    if (errorCode(err) !== 'EEXIST') throw err;
+  }
+}
+
+function diskFreeBytes(dir: string): number {
+  const stats = statfsSync(dir);
+  return stats.bavail * stats.bsize;
+}
 
 const silentLogger: PinStoreLogger = { warn: () => {}, error: () => {} };
 
@@ -214,12 +244,23 @@ function prepare(db: Database.Database, readonly: boolean): Connection {
 export function openPinStore(path: string, options: OpenPinStoreOptions = {}): SqlitePinStore {
   const logger = options.logger ?? silentLogger;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const freeBytes = options.freeBytes ?? diskFreeBytes;
   let conn: Connection | undefined;
   let closed = false;
   let lastOpenFailure: string | undefined;
+  let retryOpenAt = 0;
+  let retryDelayMs = OPEN_RETRY_FIRST_MS;
+  let lastReadOnlyWarning: string | undefined;
+  let lastWritable: boolean | undefined;
 
   function openWritable(): Connection {
-    if (isFileDatabase(path)) mkdirSync(dirname(path), { recursive: true });
+    if (isFileDatabase(path)) {
+      // Only the bot's user may read what members asked: the folder 0700, the file 0600 (SQLite gives
+      // its -wal and -shm files the database file's permissions).
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      createPrivateFile(path);
+    }
     const db = new Database(path, { timeout: busyTimeoutMs });
     try {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -264,29 +305,39 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
       return openWritable();
     } catch (err) {
       if (!isFileDatabase(path) || !hintsReadOnly(err)) throw err;
-      logger.warn({ path, err: describe(err) }, 'pin store cannot be written; opening it read-only');
+      const detail = describe(err);
+      if (detail !== lastReadOnlyWarning) {
+        logger.warn({ path, err: detail }, 'pin store cannot be written; opening it read-only');
+      }
+      lastReadOnlyWarning = detail;
       return openReadOnly();
     }
   }
 
-  function connect(): StoreResult<Connection> {
+  /** `retryNow`: try to open even inside the back-off window (writes do). */
+  function connect(retryNow = false): StoreResult<Connection> {
     if (closed) return unavailable('the pin store is closed');
     if (conn !== undefined) return { ok: true, value: conn };
+    if (!retryNow && lastOpenFailure !== undefined && now() < retryOpenAt)
+      return unavailable(lastOpenFailure);
     try {
       conn = openConnection();
       lastOpenFailure = undefined;
+      retryDelayMs = OPEN_RETRY_FIRST_MS;
       return { ok: true, value: conn };
     } catch (err) {
       if (!isEnvironmentError(err)) throw err;
       const detail = describe(err);
       if (detail !== lastOpenFailure) logger.error({ path, err: detail }, 'pin store cannot be opened');
       lastOpenFailure = detail;
+      retryOpenAt = now() + retryDelayMs;
+      retryDelayMs = Math.min(retryDelayMs * 2, OPEN_RETRY_MAX_MS);
       return unavailable(detail);
     }
   }
 
   function run<T>(op: string, write: boolean, fn: (c: Connection) => T): StoreResult<T> {
-    const connected = connect();
+    const connected = connect(write);
     if (!connected.ok) return connected;
     const c = connected.value;
     if (write && c.readonly) return unavailable('the pin database is open read-only');
@@ -309,6 +360,40 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
       at: Date.now(),
       snapshot: JSON.stringify(pin),
     });
+  }
+
+  /** Not when the database is locked, read-only, unreachable, or on a disk that is (nearly) full. */
+  function checkWritable(): boolean {
+    const connected = connect();
+    if (!connected.ok || connected.value.readonly) return false;
+    const { db } = connected.value;
+    try {
+      if (isFileDatabase(path)) {
+        const free = freeBytes(dirname(path));
+        // A write that changes nothing (below) needs no space, so a full disk has to be asked directly.
+        if (free < MIN_FREE_BYTES) {
+          if (lastWritable !== false) logger.warn({ path, freeBytes: free }, 'pin store disk is full');
+          return false;
+        }
+      }
+      // BEGIN IMMEDIATE alone is not enough: on a file SQLite could only open read-only it quietly becomes
+      // a read transaction. A write statement that changes nothing still needs a writable database.
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('DELETE FROM pins WHERE 0');
+      db.exec('ROLLBACK');
+      return true;
+    } catch (err) {
+      if (db.inTransaction) {
+        try {
+          db.exec('ROLLBACK');
+        } catch {
+          // the transaction is gone either way
+        }
+      }
+      // Health probes ask often: say it when it changes, not on every probe.
+      if (lastWritable !== false) logger.warn({ path, err: describe(err) }, 'pin store is not writable');
+      return false;
+    }
   }
 
   return {
@@ -373,27 +458,9 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
     },
 
     isWritable() {
-      const connected = connect();
-      if (!connected.ok || connected.value.readonly) return false;
-      const { db } = connected.value;
-      try {
-        // BEGIN IMMEDIATE alone is not enough: on a file SQLite could only open read-only it quietly becomes
-        // a read transaction. A write statement that changes nothing still needs a writable database.
-        db.exec('BEGIN IMMEDIATE');
-        db.exec('DELETE FROM pins WHERE 0');
-        db.exec('ROLLBACK');
-        return true;
-      } catch (err) {
-        if (db.inTransaction) {
-          try {
-            db.exec('ROLLBACK');
-          } catch {
-            // the transaction is gone either way
-          }
-        }
-        logger.warn({ path, err: describe(err) }, 'pin store is not writable');
-        return false;
-      }
+      const writable = checkWritable();
+      lastWritable = writable;
+      return writable;
     },
 
     close() {

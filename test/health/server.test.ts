@@ -11,7 +11,9 @@ afterEach(async () => {
 
 async function start(checks: HealthChecks) {
   const metrics = createMetrics();
-  const server = await startHealthServer(0, checks, metrics);
+  const started = await startHealthServer({ port: 0 }, checks, metrics);
+  if (!started.ok) throw new Error(started.message);
+  const server = started.server;
   servers.push(server);
   const address = server.address() as AddressInfo;
   expect(address.address).toBe('127.0.0.1');
@@ -93,9 +95,31 @@ describe('GIVEN a health server', () => {
 });
 
 describe('GIVEN a port already in use', () => {
-  it('WHEN a second server starts on it THEN the promise rejects', async () => {
+  it('WHEN a second server starts on it THEN it is a value with one line naming the port, not an exception', async () => {
     const { base } = await start(healthy);
     const port = Number(new URL(base).port);
-    await expect(startHealthServer(port, healthy, createMetrics())).rejects.toThrow(/EADDRINUSE/);
+    const second = await startHealthServer({ port }, healthy, createMetrics());
+    expect(second).toEqual({
+      ok: false,
+      message: `HEALTH_PORT ${port} is already in use on 127.0.0.1: choose another port or stop what uses it.`,
+    });
+  });
+});
+
+describe('GIVEN HEALTH_HOST', () => {
+  it('WHEN it is an address of this machine THEN the server listens there', async () => {
+    const started = await startHealthServer({ port: 0, host: '127.0.0.1' }, healthy, createMetrics());
+    if (!started.ok) throw new Error(started.message);
+    servers.push(started.server);
+    expect((started.server.address() as AddressInfo).address).toBe('127.0.0.1');
+  });
+
+  it('WHEN it is not an address of this machine THEN one line says so', async () => {
+    // 192.0.2.1 is TEST-NET-1: never assigned to a real machine, so binding fails without any traffic.
+    const started = await startHealthServer({ port: 0, host: '192.0.2.1' }, healthy, createMetrics());
+    expect(started).toEqual({
+      ok: false,
+      message: 'HEALTH_HOST 192.0.2.1 is not an address of this machine: use 127.0.0.1 or 0.0.0.0.',
+    });
   });
 });

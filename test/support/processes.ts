@@ -15,6 +15,7 @@ const UNSET_SETTINGS = Object.fromEntries(
     'RATE_LIMIT_QUESTIONS',
     'RATE_LIMIT_WINDOW_SECONDS',
     'HEALTH_PORT',
+    'HEALTH_HOST',
     'LOG_MESSAGE_CONTENT',
   ].map((name) => [name, '']),
 );
@@ -40,7 +41,7 @@ export function runNode(args: readonly string[], env: Record<string, string>, in
 function run(command: string, args: readonly string[], env: Record<string, string>, input?: string): Spawned {
   const cleanEnv = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|DATABASE_PATH|KNOWLEDGE_DIR|HEALTH_PORT|MOD_ROLE_IDS|LOG_)/.test(key),
+      ([key]) => !/^(DISCORD_|DATABASE_PATH|KNOWLEDGE_DIR|HEALTH_|MOD_ROLE_IDS|LOG_)/.test(key),
     ),
   );
   const child = spawn(command, args, {

@@ -16,13 +16,16 @@ type Weight = 'crisis' | 'facet' | 'concern' | 'amplifier' | 'none';
  *   signal: a letter to the family and "explaining everything"), or one meets a time ("tonight");
  *   alone, a concern. Distress is a concern.
  * - A warning sign keeps its weight under a denial: "if you do not hear from me again" is a goodbye.
+ * - The second signal (`model.ts`): a message that reads like the tuning sets' crisis messages is at
+ *   least a concern; with a cue of concern as well, the two agree on a crisis.
  */
-export function combine(hits: readonly CueHit[]): SafetyAssessment {
+export function combine(hits: readonly CueHit[], resemblesCrisis = false): SafetyAssessment {
   const crisisSubjects = new Set<AtRisk>();
   const crisisSignals = new Set<SafetySignal>();
   const facetSignals = new Map<SafetySignal, AtRisk>();
   const facetCues = new Set<number>();
   const concernSignals = new Set<SafetySignal>();
+  const concernSubjects = new Set<AtRisk>();
   let amplified = false;
 
   for (const hit of hits) {
@@ -39,6 +42,7 @@ export function combine(hits: readonly CueHit[]): SafetyAssessment {
       amplified = true;
     } else {
       concernSignals.add(hit.signal);
+      concernSubjects.add(about);
     }
   }
 
@@ -56,9 +60,22 @@ export function combine(hits: readonly CueHit[]): SafetyAssessment {
       signals: [...crisisSignals].sort(),
     };
   }
-  for (const signal of facets) concernSignals.add(signal);
-  if (concernSignals.size > 0) return { tier: 'concern', signals: [...concernSignals].sort() };
-  return NONE;
+  for (const [signal, about] of facetSignals) {
+    concernSignals.add(signal);
+    concernSubjects.add(about);
+  }
+  if (concernSignals.size === 0) {
+    return resemblesCrisis ? { tier: 'concern', signals: ['resembles-crisis'] } : NONE;
+  }
+  // Two independent signals agree: a cue of concern, and a message that reads like the crisis messages.
+  if (resemblesCrisis) {
+    return {
+      tier: 'crisis',
+      about: concernSubjects.has('self') ? 'self' : 'other',
+      signals: [...concernSignals, 'resembles-crisis' as const].sort(),
+    };
+  }
+  return { tier: 'concern', signals: [...concernSignals].sort() };
 }
 
 function weigh(hit: CueHit): Weight {

@@ -8,12 +8,15 @@
  *   3. `signals.ts`    cues (what: ideation, plan, preparation, goodbye, self-harm...) with who they are
  *                      about and the frames of their sentence (when: past, recovery, fiction, general talk...)
  *   4. `combine.ts`    the tier: crisis, concern or none
+ *   5. `model.ts`      a second signal for what no cue spells out: a message that resembles the tuning
+ *                      sets' crisis messages gets at least a concern, and a crisis when a cue agrees
  *
  * The verdict names concepts only, never the writer's words, so it is safe to log.
  */
 import { combine } from './combine.js';
 import { neutralizeIdioms } from './idioms.js';
 import { normalizeForCrisis } from './normalise.js';
+import { resemblance, RESEMBLANCE_THRESHOLD } from './model.js';
 import { findCues } from './signals.js';
 import type { SafetyAssessment } from './types.js';
 
@@ -21,7 +24,8 @@ const NO_TIER: SafetyAssessment = Object.freeze({ tier: 'none' });
 
 export function assessSafety(message: string): SafetyAssessment {
   if (typeof message !== 'string' || message.trim().length === 0) return NO_TIER;
-  return combine(findCues(neutralizeIdioms(normalizeForCrisis(message))));
+  const text = neutralizeIdioms(normalizeForCrisis(message));
+  return combine(findCues(text), resemblance(text) >= RESEMBLANCE_THRESHOLD);
 }
 
 export { normalizeForCrisis };

@@ -21,7 +21,9 @@ export type SafetySignal =
   | 'danger-from-others'
   | 'hopelessness'
   | 'distress'
-  | 'help-seeking';
+  | 'help-seeking'
+  /** No cue, but the message resembles the crisis and concern messages the check was tuned on. */
+  | 'resembles-crisis';
 
 export type SafetyAssessment =
   | { readonly tier: 'none' }

@@ -3,7 +3,8 @@ import type { AtRisk, SafetyAssessment, SafetySignal } from './types.js';
 
 const NONE: SafetyAssessment = Object.freeze({ tier: 'none' });
 
-type Weight = 'crisis' | 'facet' | 'concern' | 'amplifier' | 'none';
+/** `softened`: danger under a denial, a joke, a quotation or a hypothetical; a concern no signal upgrades. */
+type Weight = 'crisis' | 'facet' | 'concern' | 'softened' | 'amplifier' | 'none';
 
 /**
  * Stage 4: what each cue weighs once who and when are known, and the tier of the whole message.
@@ -17,7 +18,8 @@ type Weight = 'crisis' | 'facet' | 'concern' | 'amplifier' | 'none';
  *   alone, a concern. Distress is a concern.
  * - A warning sign keeps its weight under a denial: "if you do not hear from me again" is a goodbye.
  * - The second signal (`model.ts`): a message that reads like the tuning sets' crisis messages is at
- *   least a concern; with a cue of concern as well, the two agree on a crisis.
+ *   least a concern; with a warning sign as well, the two agree on a crisis, unless the writer denies
+ *   the danger ("i am not suicidal but…").
  */
 export function combine(hits: readonly CueHit[], resemblesCrisis = false): SafetyAssessment {
   const crisisSubjects = new Set<AtRisk>();
@@ -26,11 +28,13 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
   const facetCues = new Set<number>();
   const concernSignals = new Set<SafetySignal>();
   const concernSubjects = new Set<AtRisk>();
+  let denied = false;
   let amplified = false;
 
   for (const hit of hits) {
     const weight = weigh(hit);
     if (weight === 'none' || hit.subject === 'general') continue;
+    if (weight === 'softened' && hit.negated) denied = true;
     const about: AtRisk = hit.subject;
     if (weight === 'crisis') {
       crisisSubjects.add(about);
@@ -42,7 +46,6 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
       amplified = true;
     } else {
       concernSignals.add(hit.signal);
-      concernSubjects.add(about);
     }
   }
 
@@ -64,11 +67,13 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
     concernSignals.add(signal);
     concernSubjects.add(about);
   }
+  // Only a warning sign (a facet) can meet the second signal: distress alone ("so alone lately") stays
+  // a concern however much it reads like the crisis messages.
   if (concernSignals.size === 0) {
     return resemblesCrisis ? { tier: 'concern', signals: ['resembles-crisis'] } : NONE;
   }
   // Two independent signals agree: a cue of concern, and a message that reads like the crisis messages.
-  if (resemblesCrisis) {
+  if (resemblesCrisis && concernSubjects.size > 0 && !denied) {
     return {
       tier: 'crisis',
       about: concernSubjects.has('self') ? 'self' : 'other',
@@ -96,7 +101,7 @@ function weigh(hit: CueHit): Weight {
   const softened = hit.negated || hit.joking || quoted || ordinaryLeaving || frames.has('hypothetical');
   switch (hit.level) {
     case 'danger':
-      return softened ? 'concern' : 'crisis';
+      return softened ? 'softened' : 'crisis';
     case 'facet':
       return quoted ? 'none' : 'facet';
     case 'amplifier':

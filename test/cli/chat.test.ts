@@ -79,3 +79,28 @@ describe('GIVEN an unknown section', () => {
     expect(result.stdout).toContain('No section matches "pizza". Try /article on its own to see them all.');
   }, 30_000);
 });
+
+describe('GIVEN the chat and the safety tiers', () => {
+  let result: Awaited<ReturnType<typeof runChat>>;
+
+  beforeAll(async () => {
+    result = await runChat(
+      "i've been so depressed lately, can i ask my therapist how she's doing?\nmy brother says he wants to end it all\n/quit\n",
+    );
+  }, 30_000);
+
+  it('WHEN a question shows distress THEN the answer comes with the calm support line above it', () => {
+    const out = result.stdout;
+    const line = out.indexOf('💙');
+    expect(line).toBeGreaterThan(0);
+    expect(out.indexOf('== ', line)).toBeGreaterThan(line);
+  });
+
+  it('WHEN someone else is in danger THEN the chat shows how to help and the resources, not an answer', () => {
+    const out = result.stdout;
+    const at = out.indexOf('someone you care about');
+    expect(at).toBeGreaterThan(out.indexOf('💙'));
+    expect(out.slice(at)).toContain('988');
+    expect(out.slice(at)).not.toContain('You asked');
+  });
+});

@@ -65,6 +65,31 @@ describe('GIVEN a person in crisis writes to the bot', () => {
     expect(logLines.join('\n')).not.toContain('killing myself');
   });
 
+  it('WHEN they write about a friend in danger THEN they privately get how to help, with the same resources', async () => {
+    const message = 'my best friend said she wants to kill herself tonight, what do i do';
+    const ask = fake.sendSlashCommand({ name: 'ask', options: { question: message } });
+    const body = (await ask.waitForAck()).body as Body;
+    expect((body.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const embed = body.data?.embeds?.[0];
+    expect(embed?.description).toMatch(/someone you care about/);
+    expect(embed?.description).toContain('988');
+    expect(JSON.stringify(body)).not.toContain('kill herself');
+    expect(logLines.join('\n')).not.toContain('kill herself');
+  });
+
+  it('WHEN their question shows distress without danger THEN they get the answer and one calm support line', async () => {
+    const message = "i've been so depressed lately, is it ok to ask my therapist how she's doing?";
+    const ask = fake.sendSlashCommand({ name: 'ask', options: { question: message } });
+    const body = (await ask.waitForAck()).body as Body;
+    expect(body.data?.content).toMatch(/^💙 .*988/);
+    const embed = body.data?.embeds?.[0];
+    expect(embed?.title).not.toBe(CRISIS_TITLE);
+    expect(embed?.description).toMatch(/therapist/i);
+    // A message that raised a tier is never logged with its words, even with message logging on.
+    await until(() => logLines.some((line) => line.includes('"safety":"concern"')), 'the answered log line');
+    expect(logLines.join('\n')).not.toContain('depressed');
+  });
+
   it('WHEN someone uses an idiom THEN they get an ordinary answer', async () => {
     const ask = fake.sendSlashCommand({
       name: 'ask',

@@ -19,7 +19,7 @@ describe('GIVEN the sets the check was tuned on', () => {
 
   it('WHEN the tuning set is tiered THEN it keeps the figures it was tuned to', () => {
     const rates = tierRates(crisisSet('crisis-tuning-set.json'));
-    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.92);
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.91);
     expect(rates.crisisAsAny).toBeGreaterThanOrEqual(0.98);
     expect(rates.concernAsAny).toBeGreaterThanOrEqual(0.98);
     expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(0.01);
@@ -39,10 +39,10 @@ describe('GIVEN the held-out set, written blind to the check', () => {
   });
 });
 const HELD_OUT_FLOOR = {
-  crisisAsCrisis: 0.57,
-  crisisAsAny: 0.68,
+  crisisAsCrisis: 0.63,
+  crisisAsAny: 0.86,
   nearMissAsCrisis: 0.04,
-  nearMissAsAny: 0.12,
+  nearMissAsAny: 0.18,
 };
 
 describe('GIVEN ordinary questions members ask', () => {

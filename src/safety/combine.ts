@@ -49,7 +49,6 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
     }
   }
 
-  const facets = [...facetSignals.keys()];
   if (facetCues.size >= 2 || (facetCues.size === 1 && (amplified || crisisSignals.size > 0))) {
     for (const [signal, about] of facetSignals) {
       crisisSignals.add(signal);

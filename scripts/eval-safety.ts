@@ -79,6 +79,8 @@ console.log(
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 console.log(`| ${crisisRow('crisis-set', read<CrisisSet>('crisis-set.json'), false)} |`);
 console.log(`| ${crisisRow('crisis-tuning-set', read<CrisisSet>('crisis-tuning-set.json'), false)} |`);
+console.log(`| ${crisisRow('crisis-tuning-set-2', read<CrisisSet>('crisis-tuning-set-2.json'), false)} |`);
+console.log(`| ${crisisRow('crisis-tuning-set-3', read<CrisisSet>('crisis-tuning-set-3.json'), false)} |`);
 console.log(`| ${crisisRow('crisis-holdout-set', read<CrisisSet>('crisis-holdout-set.json'), true)} |`);
 
 interface QuestionSet {

@@ -10,25 +10,45 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { neutralizeIdioms } from '../src/safety/idioms.js';
+import { combine, type ResemblanceThresholds } from '../src/safety/combine.js';
 import { featuresOf } from '../src/safety/model.js';
+import { findCues, type CueHit } from '../src/safety/signals.js';
+import type { SafetyTier } from '../src/safety/types.js';
 import { normalizeForCrisis } from '../src/safety/normalise.js';
 
 interface Example {
   readonly features: readonly string[];
+  readonly hits: readonly CueHit[];
   readonly positive: boolean;
   readonly kind: 'crisis' | 'concern' | 'nearMiss' | 'ordinary';
+  /** Written after the cues were tuned, and never used to tune them: the fair judge of the thresholds. */
+  readonly cuesBlind: boolean;
 }
 
 const fixtures = new URL('../test/fixtures/', import.meta.url);
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T;
-const features = (message: string) => featuresOf(neutralizeIdioms(normalizeForCrisis(message)));
+const analyse = (message: string) => {
+  const text = neutralizeIdioms(normalizeForCrisis(message));
+  return { features: featuresOf(text), hits: findCues(text) };
+};
+const CUES_BLIND = new Set(['crisis-tuning-set-2.json', 'crisis-tuning-set-3.json']);
 
 const examples: Example[] = [];
-for (const name of ['crisis-set.json', 'crisis-tuning-set.json']) {
+for (const name of [
+  'crisis-set.json',
+  'crisis-tuning-set.json',
+  'crisis-tuning-set-2.json',
+  'crisis-tuning-set-3.json',
+]) {
   const set = read<Record<string, { message: string }[]>>(name);
   for (const kind of ['crisis', 'concern', 'nearMiss'] as const) {
     for (const { message } of set[kind] ?? []) {
-      examples.push({ features: features(message), positive: kind !== 'nearMiss', kind });
+      examples.push({
+        ...analyse(message),
+        positive: kind !== 'nearMiss',
+        kind,
+        cuesBlind: CUES_BLIND.has(name),
+      });
     }
   }
 }
@@ -39,12 +59,13 @@ const articleLines = article
   .map((line) => line.replace(/^\s*-\s+/, '').trim())
   .filter((line) => line.length > 0 && !/^(?:#|---|<!--|-->|\w+:)/.test(line))
   .flatMap((line) => line.split(/(?<=[.?!])\s+/));
-for (const line of articleLines)
-  examples.push({ features: features(line), positive: false, kind: 'ordinary' });
+for (const line of articleLines) {
+  examples.push({ ...analyse(line), positive: false, kind: 'ordinary', cuesBlind: false });
+}
 for (const name of ['dev-set.json', 'extra-a-set.json']) {
   const set = read<{ answerable: { question: string }[]; offTopic: { question: string }[] }>(name);
   for (const { question } of [...set.answerable, ...set.offTopic]) {
-    examples.push({ features: features(question), positive: false, kind: 'ordinary' });
+    examples.push({ ...analyse(question), positive: false, kind: 'ordinary', cuesBlind: false });
   }
 }
 
@@ -52,6 +73,7 @@ const L2 = 0.01;
 const EPOCHS = 300;
 const RATE = 0.5;
 const MIN_COUNT = 2;
+const ORDINARY_WEIGHT = 3;
 
 interface Model {
   bias: number;
@@ -66,6 +88,8 @@ function train(data: readonly Example[]): Model {
   const rows = data.map((example) => ({
     ids: example.features.flatMap((f) => (index.has(f) ? [index.get(f) as number] : [])),
     y: example.positive ? 1 : 0,
+    // Ordinary questions are most of what the bot sees: a false alarm there costs the most.
+    weight: example.kind === 'ordinary' ? ORDINARY_WEIGHT : 1,
   }));
   // Positives are fewer than negatives: weigh the classes equally.
   const positives = rows.filter((row) => row.y === 1).length;
@@ -78,7 +102,7 @@ function train(data: readonly Example[]): Model {
     for (const row of rows) {
       let z = bias;
       for (const id of row.ids) z += weights[id] as number;
-      const error = (1 / (1 + Math.exp(-z)) - row.y) * (classWeight[row.y] as number);
+      const error = (1 / (1 + Math.exp(-z)) - row.y) * (classWeight[row.y] as number) * row.weight;
       biasGradient += error;
       for (const id of row.ids) gradient[id] = (gradient[id] as number) + error;
     }
@@ -106,21 +130,54 @@ for (let fold = 0; fold < 5; fold++) {
     if (i % 5 === fold) scored.push({ p: probability(model, example.features), example });
   });
 }
-const rate = (kind: Example['kind'], threshold: number) => {
-  const group = scored.filter((s) => s.example.kind === kind);
-  return group.filter((s) => s.p >= threshold).length / group.length;
-};
-console.log('cross-validated share at or above each threshold:');
-console.log('threshold | crisis | concern | near-miss | ordinary');
-const thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
-for (const t of thresholds) {
-  console.log(
-    `${t.toFixed(2)} | ${(['crisis', 'concern', 'nearMiss', 'ordinary'] as const).map((k) => (100 * rate(k, t)).toFixed(1) + '%').join(' | ')}`,
-  );
+// The whole check (cues + this signal) under every candidate reading of the score, on held-out folds.
+const tierOf = (entry: (typeof scored)[number], t: ResemblanceThresholds): SafetyTier =>
+  combine(entry.example.hits, entry.p, t).tier;
+const share = (
+  entries: readonly (typeof scored)[number][],
+  t: ResemblanceThresholds,
+  ok: (tier: SafetyTier) => boolean,
+) => (entries.length === 0 ? 0 : entries.filter((entry) => ok(tierOf(entry, t))).length / entries.length);
+const blindCrisis = scored.filter((s) => s.example.kind === 'crisis' && s.example.cuesBlind);
+const nearMiss = scored.filter((s) => s.example.kind === 'nearMiss');
+const ordinary = scored.filter((s) => s.example.kind === 'ordinary');
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+const candidates: ResemblanceThresholds[] = [];
+for (const concern of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95])
+  for (const agree of [0.6, 0.7, 0.8, 0.9, 0.95, 2])
+    for (const alone of [0.9, 0.95, 0.97, 0.99, 2])
+      if (agree >= concern && alone >= agree) candidates.push({ concern, agree, alone });
+
+console.log(
+  'cross-validated, whole check: crisis messages the cues were not tuned on, near-misses, ordinary questions',
+);
+console.log('concern agree alone | crisis→crisis crisis→any | near→crisis near→any | ordinary→any');
+let chosen: ResemblanceThresholds = { concern: 0.95, agree: 2, alone: 2 };
+let best = -1;
+for (const t of candidates) {
+  const row = {
+    crisis: share(blindCrisis, t, (tier) => tier === 'crisis'),
+    any: share(blindCrisis, t, (tier) => tier !== 'none'),
+    nearCrisis: share(nearMiss, t, (tier) => tier === 'crisis'),
+    nearAny: share(nearMiss, t, (tier) => tier !== 'none'),
+    ordinary: share(ordinary, t, (tier) => tier !== 'none'),
+    ordinaryCrisis: share(ordinary, t, (tier) => tier === 'crisis'),
+  };
+  // Ordinary questions first, then false crises; within those, the most crises caught.
+  const fits =
+    row.ordinary <= 0.004 && row.ordinaryCrisis === 0 && row.nearCrisis <= 0.035 && row.nearAny <= 0.3;
+  const value = row.crisis + row.any;
+  if (fits && value > best) {
+    best = value;
+    chosen = t;
+  }
+  if (fits)
+    console.log(
+      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.ordinary)}`,
+    );
 }
-// The lowest threshold that keeps ordinary questions (nearly) untouched and near-misses within budget.
-const chosen = thresholds.find((t) => rate('ordinary', t) <= 0.001 && rate('nearMiss', t) <= 0.2) ?? 0.95;
-console.log(`chosen threshold: ${chosen}`);
+console.log(`chosen: ${JSON.stringify(chosen)}`);
 
 const model = train(examples);
 const weights = Object.fromEntries(
@@ -131,6 +188,6 @@ const weights = Object.fromEntries(
 );
 writeFileSync(
   new URL('../src/safety/data/model.json', import.meta.url),
-  JSON.stringify({ threshold: chosen, bias: Math.round(model.bias * 1000) / 1000, weights }, null, 1) + '\n',
+  JSON.stringify({ thresholds: chosen, bias: Math.round(model.bias * 1000) / 1000, weights }, null, 1) + '\n',
 );
 console.log(`wrote ${Object.keys(weights).length} weights`);

@@ -17,21 +17,40 @@ type Weight = 'crisis' | 'facet' | 'concern' | 'softened' | 'amplifier' | 'none'
  *   signal: a letter to the family and "explaining everything"), or one meets a time ("tonight");
  *   alone, a concern. Distress is a concern.
  * - A warning sign keeps its weight under a denial: "if you do not hear from me again" is a goodbye.
- * - The second signal (`model.ts`): a message that reads like the tuning sets' crisis messages is at
- *   least a concern; with a warning sign as well, the two agree on a crisis, unless the writer denies
- *   the danger ("i am not suicidal but…").
+ * - The second signal (`model.ts`) is a score of how much the message reads like the tuning sets'
+ *   crisis messages. Above one threshold it makes at least a concern; above a higher one, with a cue
+ *   of concern, the two agree on a crisis; above the highest, it is a crisis alone. A denial ("i am
+ *   not suicidal but…") keeps it from raising a crisis.
  */
-export function combine(hits: readonly CueHit[], resemblesCrisis = false): SafetyAssessment {
+/** How the second signal's score (0–1) is read; chosen by cross-validation in `npm run train:safety`. */
+export interface ResemblanceThresholds {
+  /** At or above: at least a concern, even with no cue. */
+  readonly concern: number;
+  /** At or above, with a cue of concern that is not denied: the two signals agree on a crisis. */
+  readonly agree: number;
+  /** At or above: a crisis on this signal alone. */
+  readonly alone: number;
+}
+
+const NEVER: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2 };
+
+export function combine(
+  hits: readonly CueHit[],
+  resemblance = 0,
+  thresholds: ResemblanceThresholds = NEVER,
+): SafetyAssessment {
   const crisisSubjects = new Set<AtRisk>();
   const crisisSignals = new Set<SafetySignal>();
   const facetSignals = new Map<SafetySignal, AtRisk>();
   const facetCues = new Set<number>();
   const concernSignals = new Set<SafetySignal>();
   const concernSubjects = new Set<AtRisk>();
+  const mentioned = new Set<AtRisk>();
   let denied = false;
   let amplified = false;
 
   for (const hit of hits) {
+    if (hit.subject !== 'general') mentioned.add(hit.subject);
     const weight = weigh(hit);
     if (weight === 'none' || hit.subject === 'general') continue;
     if (weight === 'softened' && hit.negated) denied = true;
@@ -46,6 +65,7 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
       amplified = true;
     } else {
       concernSignals.add(hit.signal);
+      if (weight === 'concern') concernSubjects.add(about);
     }
   }
 
@@ -54,6 +74,10 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
       crisisSignals.add(signal);
       crisisSubjects.add(about);
     }
+  }
+  if (crisisSignals.size === 0 && !denied && resemblance >= thresholds.alone) {
+    crisisSignals.add('resembles-crisis');
+    crisisSubjects.add(mentioned.has('other') && !mentioned.has('self') ? 'other' : 'self');
   }
   if (crisisSignals.size > 0) {
     return {
@@ -66,13 +90,11 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
     concernSignals.add(signal);
     concernSubjects.add(about);
   }
-  // Only a warning sign (a facet) can meet the second signal: distress alone ("so alone lately") stays
-  // a concern however much it reads like the crisis messages.
   if (concernSignals.size === 0) {
-    return resemblesCrisis ? { tier: 'concern', signals: ['resembles-crisis'] } : NONE;
+    return resemblance >= thresholds.concern ? { tier: 'concern', signals: ['resembles-crisis'] } : NONE;
   }
   // Two independent signals agree: a cue of concern, and a message that reads like the crisis messages.
-  if (resemblesCrisis && concernSubjects.size > 0 && !denied) {
+  if (resemblance >= thresholds.agree && concernSubjects.size > 0 && !denied) {
     return {
       tier: 'crisis',
       about: concernSubjects.has('self') ? 'self' : 'other',
@@ -81,7 +103,6 @@ export function combine(hits: readonly CueHit[], resemblesCrisis = false): Safet
   }
   return { tier: 'concern', signals: [...concernSignals].sort() };
 }
-
 function weigh(hit: CueHit): Weight {
   const { frames } = hit;
   const back = frames.has('recurrence');

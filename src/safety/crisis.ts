@@ -8,15 +8,16 @@
  *   3. `signals.ts`    cues (what: ideation, plan, preparation, goodbye, self-harm...) with who they are
  *                      about and the frames of their sentence (when: past, recovery, fiction, general talk...)
  *   4. `combine.ts`    the tier: crisis, concern or none
- *   5. `model.ts`      a second signal for what no cue spells out: a message that resembles the tuning
- *                      sets' crisis messages gets at least a concern, and a crisis when a cue agrees
+ *   5. `model.ts`      a second signal for what no cue spells out: how much the message reads like the
+ *                      tuning sets' crisis messages, read by `combine` with thresholds chosen by
+ *                      cross-validation
  *
  * The verdict names concepts only, never the writer's words, so it is safe to log.
  */
 import { combine } from './combine.js';
 import { neutralizeIdioms } from './idioms.js';
 import { normalizeForCrisis } from './normalise.js';
-import { resemblance, RESEMBLANCE_THRESHOLD } from './model.js';
+import { resemblance, RESEMBLANCE_THRESHOLDS } from './model.js';
 import { findCues } from './signals.js';
 import type { SafetyAssessment } from './types.js';
 
@@ -25,7 +26,7 @@ const NO_TIER: SafetyAssessment = Object.freeze({ tier: 'none' });
 export function assessSafety(message: string): SafetyAssessment {
   if (typeof message !== 'string' || message.trim().length === 0) return NO_TIER;
   const text = neutralizeIdioms(normalizeForCrisis(message));
-  return combine(findCues(text), resemblance(text) >= RESEMBLANCE_THRESHOLD);
+  return combine(findCues(text), resemblance(text), RESEMBLANCE_THRESHOLDS);
 }
 
 export { normalizeForCrisis };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ResemblanceThresholds } from './combine.js';
 
 /**
  * The safety check's second signal: how much a message resembles the crisis and concern messages of the
@@ -7,8 +8,9 @@ import { z } from 'zod';
  * `npm run train:safety`). It catches what no cue spells out, and can only ever add a concern.
  */
 
+const threshold = z.number().min(0).max(2);
 const modelFile = z.object({
-  threshold: z.number().min(0).max(1),
+  thresholds: z.object({ concern: threshold, agree: threshold, alone: threshold }),
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
 });
@@ -39,5 +41,5 @@ export function resemblance(text: string): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** At or above this, the message gets at least the concern tier (chosen by cross-validation). */
-export const RESEMBLANCE_THRESHOLD = MODEL.threshold;
+/** How the score is read (chosen by cross-validation when the model is trained). */
+export const RESEMBLANCE_THRESHOLDS: ResemblanceThresholds = MODEL.thresholds;

@@ -12,18 +12,37 @@ describe('GIVEN the sets the check was tuned on', () => {
   it('WHEN the first crisis set is tiered THEN crisis messages get a tier and near-misses almost never do', () => {
     const rates = tierRates(crisisSet('crisis-set.json'));
     expect(rates.crisisAsAny).toBe(1);
-    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.97);
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.96);
     expect(rates.nearMissAsCrisis).toBe(0);
     expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.02);
   });
 
   it('WHEN the tuning set is tiered THEN it keeps the figures it was tuned to', () => {
     const rates = tierRates(crisisSet('crisis-tuning-set.json'));
-    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.91);
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(0.92);
     expect(rates.crisisAsAny).toBeGreaterThanOrEqual(0.98);
     expect(rates.concernAsAny).toBeGreaterThanOrEqual(0.98);
     expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(0.01);
     expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.05);
+  });
+
+  // Written after the cues were tuned; only the second signal learnt from them, and its thresholds were
+  // chosen by cross-validation on them.
+  it.each([
+    [
+      'crisis-tuning-set-2.json',
+      { crisisAsCrisis: 0.65, crisisAsAny: 0.96, nearMissAsCrisis: 0.045, nearMissAsAny: 0.09 },
+    ],
+    [
+      'crisis-tuning-set-3.json',
+      { crisisAsCrisis: 0.47, crisisAsAny: 0.9, nearMissAsCrisis: 0.06, nearMissAsAny: 0.17 },
+    ],
+  ])('WHEN %s is tiered THEN it keeps its figures', (name, floor) => {
+    const rates = tierRates(crisisSet(name));
+    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(floor.crisisAsCrisis);
+    expect(rates.crisisAsAny).toBeGreaterThanOrEqual(floor.crisisAsAny);
+    expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(floor.nearMissAsCrisis);
+    expect(rates.nearMissAsAny).toBeLessThanOrEqual(floor.nearMissAsAny);
   });
 });
 
@@ -39,10 +58,10 @@ describe('GIVEN the held-out set, written blind to the check', () => {
   });
 });
 const HELD_OUT_FLOOR = {
-  crisisAsCrisis: 0.63,
-  crisisAsAny: 0.86,
+  crisisAsCrisis: 0.74,
+  crisisAsAny: 0.89,
   nearMissAsCrisis: 0.04,
-  nearMissAsAny: 0.18,
+  nearMissAsAny: 0.17,
 };
 
 describe('GIVEN ordinary questions members ask', () => {

@@ -51,6 +51,17 @@ export interface ComposeContext {
   readonly crisis: CrisisText;
   /** Where the reply goes: a public mention reply gets the short crisis text. */
   readonly surface: 'private' | 'public';
+  /**
+   * Whether moderators can pin here (default true). False where no server installed the bot: DMs, group
+   * DMs, and servers where only the member installed it. Such answers carry no 📌 Pin answer button.
+   */
+  readonly pinnable?: boolean;
+}
+
+/** Options of one answer message. */
+export interface AnswerOptions {
+  /** Offer 📌 Pin answer (default true). */
+  readonly pinnable?: boolean;
 }
 
 /** Shown when a button or pin points at a paragraph the article no longer has. */
@@ -73,6 +84,7 @@ export function composeReply(reply: Reply, context: ComposeContext): ComposedMes
           reply.question,
           reply.answer,
           reply.kind === 'pinned' ? reply.pin : undefined,
+          { pinnable: context.pinnable ?? true },
         );
   return reply.safety === 'concern' ? withConcernLine(composed, context.crisis.concernLine) : composed;
 }
@@ -92,6 +104,7 @@ export function composeAnswer(
   question: string,
   answer: Answer,
   pin?: Pin,
+  { pinnable = true }: AnswerOptions = {},
 ): ComposedMessage {
   const article = engine.findArticle(answer.articleId);
   const section = engine.findSection(answer.articleId, answer.sectionId);
@@ -125,11 +138,13 @@ export function composeAnswer(
         page: 0,
       }),
       button('Read the whole article', { type: 'article', articleId: article.id, page: 0 }),
-      button(
-        '📌 Pin answer',
-        { type: 'pin', articleId: article.id, paragraphId: paragraph.id },
-        BUTTON_PRIMARY,
-      ),
+      pinnable
+        ? button(
+            '📌 Pin answer',
+            { type: 'pin', articleId: article.id, paragraphId: paragraph.id },
+            BUTTON_PRIMARY,
+          )
+        : undefined,
     ],
   ];
   // One offer per section: two paragraphs of one section would be two identical "Did you mean" buttons.
@@ -163,9 +178,12 @@ export function composeParagraph(
   question: string,
   articleId: string,
   paragraphId: string,
+  options: AnswerOptions = {},
 ): ComposedMessage {
   const paragraph = engine.findParagraph(articleId, paragraphId);
-  return paragraph ? composeAnswer(engine, question, paragraphAnswer(paragraph, 0)) : composeNotice(GONE);
+  return paragraph
+    ? composeAnswer(engine, question, paragraphAnswer(paragraph, 0), undefined, options)
+    : composeNotice(GONE);
 }
 
 /** No match: say so plainly, list what the article covers, point at /article. */

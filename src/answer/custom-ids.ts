@@ -15,7 +15,9 @@ export type ButtonAction =
     }
   | { readonly type: 'alternative'; readonly articleId: string; readonly paragraphId: string }
   | { readonly type: 'pin'; readonly articleId: string; readonly paragraphId: string }
-  | { readonly type: 'pins-page'; readonly page: number };
+  | { readonly type: 'pins-page'; readonly page: number }
+  /** "Post as reply" under a private "Find answer": posts the answer as a reply to that message. */
+  | { readonly type: 'post'; readonly messageId: string };
 
 const VERSION = 'v1';
 const SEPARATOR = '|';
@@ -49,6 +51,9 @@ function customIdOf(action: ButtonAction, slot?: string): string {
       break;
     case 'pins-page':
       parts.push(String(action.page));
+      break;
+    case 'post':
+      parts.push(action.messageId);
       break;
   }
   if (slot) parts.push(slot);
@@ -85,6 +90,8 @@ export function decodeAction(customId: string): ButtonAction | undefined {
       const at = page(first);
       return at !== undefined ? { type, page: at } : undefined;
     }
+    case 'post':
+      return first !== undefined && /^\d{15,22}$/.test(first) ? { type, messageId: first } : undefined;
     default:
       return undefined;
   }

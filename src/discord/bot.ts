@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Status } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, Status } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { Core } from '../core.js';
 import type { Metrics } from '../health/metrics.js';
@@ -28,7 +28,9 @@ export interface BotDeps {
  */
 export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // DirectMessages (not privileged) with partial channels: a DM channel is rarely cached when a DM arrives.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });

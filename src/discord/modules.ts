@@ -3,7 +3,9 @@ import type {
   ChatInputCommandInteraction,
   ClientEvents,
   MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ButtonAction } from '../answer/custom-ids.js';
 import type { BotContext } from './context.js';
@@ -22,6 +24,12 @@ export interface SlashCommand {
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }
 
+/** A command in a message's context menu (Apps → …): its registration data beside its handler. */
+export interface MessageCommand {
+  readonly definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+}
+
 export type ActionType = ButtonAction['type'];
 export type ActionOf<T extends ActionType> = Extract<ButtonAction, { type: T }>;
 
@@ -38,6 +46,7 @@ export interface GatewayEvent<E extends keyof ClientEvents = keyof ClientEvents>
 
 /** Identity helpers that keep each module's types precise. */
 export const defineCommand = (command: SlashCommand): SlashCommand => command;
+export const defineMessageCommand = (command: MessageCommand): MessageCommand => command;
 /**
  * A family as the router holds it: the router only passes actions whose type is in `handles`, so widening
  * the action parameter here is safe.

@@ -6,6 +6,7 @@ export const APOLOGY = 'Sorry, something went wrong on my side. Please try again
 export const PINS_UNAVAILABLE =
   'Pins are unavailable right now (the database cannot be written). Answers still work.';
 export const MODERATORS_ONLY = 'Only moderators can pin answers.';
+export const PINS_NEED_SERVER = 'Pinned answers work only in a server that has added the bot.';
 
 /** A short private notice, mentions off. */
 export function privateNotice(text: string): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {

@@ -1,6 +1,9 @@
+/** Where a question came from. */
+export type QuestionSource = 'slash' | 'mention' | 'dm' | 'context-menu' | 'forum';
+
 /** Counters and one histogram, rendered in Prometheus' text format. Small on purpose: no client library. */
 export interface Metrics {
-  questionAsked(source: 'slash' | 'mention'): void;
+  questionAsked(source: QuestionSource): void;
   answered(kind: string): void;
   pinAction(result: string): void;
   rateLimited(): void;

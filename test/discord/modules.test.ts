@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type ButtonAction } from '../../src/answer/custom-ids.js';
-import { COMMANDS, commandDefinitions, findCommand } from '../../src/discord/commands/index.js';
+import {
+  COMMANDS,
+  MESSAGE_COMMANDS,
+  commandDefinitions,
+  findCommand,
+  findMessageCommand,
+} from '../../src/discord/commands/index.js';
 import { COMPONENTS, findComponent } from '../../src/discord/components/index.js';
 import type { ActionType } from '../../src/discord/modules.js';
 
@@ -11,6 +17,7 @@ const EXAMPLES: Record<ActionType, ButtonAction> = {
   alternative: { type: 'alternative', articleId: 'a', paragraphId: 's/1' },
   pin: { type: 'pin', articleId: 'a', paragraphId: 's/1' },
   'pins-page': { type: 'pins-page', page: 2 },
+  post: { type: 'post', messageId: '123456789012345678' },
 };
 
 interface OptionLike {
@@ -23,13 +30,15 @@ const usesAutocomplete = (options: readonly OptionLike[] = []): boolean =>
 describe('GIVEN the command modules', () => {
   it('THEN deploy-commands registers exactly their definitions, each name once', () => {
     const names = commandDefinitions().map((definition) => definition.name);
-    expect(names).toEqual(COMMANDS.map((command) => command.definition.name));
+    expect(names).toEqual([...COMMANDS, ...MESSAGE_COMMANDS].map((command) => command.definition.name));
     expect(new Set(names).size).toBe(names.length);
   });
 
   it('THEN the router finds each command by the name it registers, and nothing else', () => {
     for (const command of COMMANDS) expect(findCommand(command.definition.name)).toBe(command);
+    for (const command of MESSAGE_COMMANDS) expect(findMessageCommand(command.definition.name)).toBe(command);
     expect(findCommand('no-such-command')).toBeUndefined();
+    expect(findMessageCommand('ask')).toBeUndefined();
   });
 
   it('THEN every command with an autocomplete option has an autocomplete handler', () => {

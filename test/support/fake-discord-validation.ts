@@ -505,6 +505,20 @@ function checkCommandName(
   }
 }
 
+/** `integration_types` ⊆ {0 guild, 1 user}; `contexts` ⊆ {0 guild, 1 bot DM, 2 private channel}; no repeats. */
+function checkSubset(tree: ErrorTree, at: Array<string | number>, value: unknown, allowed: number[]): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    tree.add(at, 'BASE_TYPE_ARRAY', 'Must be an array.');
+    return;
+  }
+  value.forEach((entry: unknown, i) => {
+    if (typeof entry !== 'number' || !allowed.includes(entry))
+      tree.add([...at, i], 'BASE_TYPE_CHOICES', `Value must be one of {${allowed.join(', ')}}.`);
+  });
+  if (new Set(value).size !== value.length) tree.add(at, 'BASE_TYPE_DUPLICATE', 'Values must be unique.');
+}
+
 /** Checks a bulk-overwrite body (an array of application commands) or a single command when `single`. */
 export function validateCommands(body: unknown, single = false): FormErrors | null {
   const tree = new ErrorTree();
@@ -532,6 +546,15 @@ export function validateCommands(body: unknown, single = false): FormErrors | nu
     }
     seen.add(key);
     if (type === 1) tree.text([...at, 'description'], command.description, LIMITS.commandDescription, true);
+    else {
+      // User and message commands (types 2, 3) have no description and no options.
+      if (typeof command.description === 'string' && command.description !== '')
+        tree.add([...at, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Must be empty.');
+      if (Array.isArray(command.options) && command.options.length > 0)
+        tree.add([...at, 'options'], 'APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS', 'Must be empty.');
+    }
+    checkSubset(tree, [...at, 'integration_types'], command.integration_types, [0, 1]);
+    checkSubset(tree, [...at, 'contexts'], command.contexts, [0, 1, 2]);
     checkCommandOptions(tree, [...at, 'options'], command.options, 0);
   });
   return tree.result();

@@ -231,6 +231,10 @@ export interface FakeChannel {
   position?: number;
   permission_overwrites?: FakeOverwrite[];
   recipients?: Json[];
+  /** A thread's forum or text channel. */
+  parent_id?: string;
+  /** A thread's creator, or a group DM's owner. */
+  owner_id?: string;
 }
 
 export interface FakeGuild {
@@ -243,6 +247,8 @@ export interface FakeGuild {
   roles: FakeRole[];
   channels: FakeChannel[];
   joinedAt: string;
+  /** False for a server where only members installed the app: the bot never sees it (no GUILD_CREATE). */
+  botMember: boolean;
 }
 
 export interface ChannelConfig {
@@ -385,6 +391,11 @@ type OptionsInput = Json[] | Record<string, string | number | boolean>;
 type PermissionsInput = bigint | number | string;
 
 interface InteractionTarget {
+  /**
+   * Who installed the app for this interaction (`authorizing_integration_owners`): default 'guild' in a server
+   * the bot is a member of, else 'user'. 'both' when the server and the member installed it.
+   */
+  installedBy?: 'guild' | 'user' | 'both';
   guildId?: string | null;
   channelId?: string;
   user?: UserRef;
@@ -418,8 +429,31 @@ export interface ButtonOptions extends InteractionTarget {
   message?: Json | string;
 }
 
+export interface MessageCommandOptions extends InteractionTarget {
+  /** The command's name, e.g. 'Find answer'. */
+  name: string;
+  /** The target message (id or object); its channel is where the command runs. */
+  message: Json | string;
+}
+
+export interface ForumPostOptions {
+  forumId: string;
+  title: string;
+  /** The starter message's text. */
+  content: string;
+  author?: UserRef;
+}
+
+export interface ForumPostHandle {
+  threadId: string;
+  /** The starter message (same id as the thread). */
+  message: Json;
+}
+
 export interface SendMessageOptions {
   content: string;
+  /** Files attached to the message (as Discord lists them; no bytes). */
+  attachments?: Array<{ filename: string; size?: number; content_type?: string }>;
   /** Prefix `<@BOTID> ` unless the content already mentions the bot. */
   mentionsBot?: boolean;
   guildId?: string | null;
@@ -754,8 +788,11 @@ export class FakeDiscord {
         permission_overwrites?: FakeOverwrite[];
       }>;
       roles?: Array<{ id?: string; name: string; permissions: PermissionsInput }>;
+      /** False: a server the bot is not in (members may still have installed the app to their account). */
+      botMember?: boolean;
     } = {},
   ): FakeGuild {
+    const botMember = input.botMember ?? true;
     const id = input.id ?? snowflake(Date.now() - 86_400_000 * 60);
     if (this.guildMap.has(id)) throw new Error(`fake-discord: guild ${id} exists`);
     const ownerId = input.ownerId ?? this.users?.owner.id ?? this.botUser.id;
@@ -787,21 +824,31 @@ export class FakeDiscord {
       channels: [],
       members: new Map(),
       joinedAt: iso(),
+      botMember,
     };
     this.guildMap.set(id, guild);
     const now = iso();
-    guild.members.set(this.botUser.id, {
-      userId: this.botUser.id,
-      roles: [botRoleId],
-      joinedAt: now,
-      nick: null,
-    });
+    if (botMember) {
+      guild.members.set(this.botUser.id, {
+        userId: this.botUser.id,
+        roles: [botRoleId],
+        joinedAt: now,
+        nick: null,
+      });
+    }
     if (ownerId !== this.botUser.id)
       guild.members.set(ownerId, { userId: ownerId, roles: [], joinedAt: now, nick: null });
     for (const role of input.roles ?? []) this.addRole(id, role, false);
     const channels = input.channels ?? [{ name: 'general' }];
     for (const channel of channels) this.addChannel(id, channel, false);
-    this.broadcast('GUILD_CREATE', null, (session) => this.guildCreatePayload(guild, session), Intent.Guilds);
+    if (botMember) {
+      this.broadcast(
+        'GUILD_CREATE',
+        null,
+        (session) => this.guildCreatePayload(guild, session),
+        Intent.Guilds,
+      );
+    }
     return guild;
   }
 
@@ -829,8 +876,43 @@ export class FakeDiscord {
     };
     guild.channels.push(channel);
     this.channelMap.set(channel.id, { channel, guildId: guild.id, config: {}, order: [] });
-    if (announce) this.broadcast('CHANNEL_CREATE', this.channelObject(channel), undefined, Intent.Guilds);
+    if (announce && guild.botMember)
+      this.broadcast('CHANNEL_CREATE', this.channelObject(channel), undefined, Intent.Guilds);
     return channel;
+  }
+
+  /** A group DM (channel type 3) between these users; the bot is not in it. */
+  addGroupDm(users: UserRef[]): FakeChannel {
+    const members = users.map((user) => this.resolveUser(user));
+    const channel: FakeChannel = {
+      id: snowflake(),
+      type: 3,
+      name: members.map((user) => user.username).join(', '),
+      owner_id: members[0]?.id ?? this.users.member.id,
+      recipients: members.map((user) => this.userObject(user)),
+    };
+    this.channelMap.set(channel.id, { channel, guildId: null, config: {}, order: [] });
+    return channel;
+  }
+
+  /** The `data.resolved.channels` entry Discord sends for a channel option naming this channel. */
+  resolvedChannel(channelId: string): Json {
+    const state = this.channelMap.get(channelId);
+    if (!state) throw new Error(`fake-discord: unknown channel ${channelId}`);
+    const { channel } = state;
+    return {
+      id: channel.id,
+      type: channel.type,
+      name: channel.name ?? null,
+      permissions: state.guildId
+        ? this.channelPermissions(
+            this.requireGuild(state.guildId),
+            this.permissionSource(channel),
+            this.users.member.id,
+          ).toString()
+        : '0',
+      ...(channel.parent_id ? { parent_id: channel.parent_id } : {}),
+    };
   }
 
   addRole(
@@ -852,7 +934,7 @@ export class FakeDiscord {
     const member: MemberState = { userId: user.id, roles: input.roles ?? [], joinedAt: iso(), nick: null };
     const known = guild.members.has(user.id);
     guild.members.set(user.id, member);
-    if (!known) {
+    if (!known && guild.botMember) {
       this.broadcast(
         'GUILD_MEMBER_ADD',
         { guild_id: guild.id, ...this.memberObject(guild, member) },
@@ -1032,6 +1114,18 @@ export class FakeDiscord {
       type: reference ? MessageType.Reply : MessageType.Default,
       mentions,
       reference,
+      attachments: (input.attachments ?? []).map((file) => {
+        const id = snowflake();
+        const url = `http://127.0.0.1:${this.port}/attachments/${channel.id}/${id}/${encodeURIComponent(file.filename)}`;
+        return {
+          id,
+          filename: file.filename,
+          size: file.size ?? 1024,
+          url,
+          proxy_url: url,
+          content_type: file.content_type ?? 'image/png',
+        };
+      }),
     });
     const stored = this.storeMessage(message, guild?.id ?? null, false, false);
     this.announceMessage('MESSAGE_CREATE', stored);
@@ -1054,6 +1148,77 @@ export class FakeDiscord {
           `a bot reply to message ${String(message.id)}`,
         ),
     };
+  }
+
+  /** A message context-menu command (application command type 3) on a message the fake knows. */
+  sendMessageCommand(input: MessageCommandOptions): InteractionHandle {
+    const id = typeof input.message === 'string' ? input.message : String(input.message.id);
+    const stored = this.messageMap.get(id);
+    if (!stored || stored.deleted || stored.ephemeral) throw new Error(`fake-discord: unknown message ${id}`);
+    const command = this.commandIdFor(input.name, stored.guildId);
+    // The target's content is in `resolved` whatever the intents: the member chose to show it to the app.
+    const target = this.withGuild(stored);
+    const data: Json = {
+      id: command.id,
+      name: input.name,
+      type: 3,
+      target_id: id,
+      resolved: { messages: { [id]: target } },
+      ...(command.guildScoped && stored.guildId ? { guild_id: stored.guildId } : {}),
+    };
+    const { state, handle } = this.createInteraction(
+      InteractionType.ApplicationCommand,
+      { ...input, channelId: String(stored.message.channel_id), guildId: stored.guildId },
+      data,
+      {},
+    );
+    state.commandName = input.name;
+    return handle;
+  }
+
+  /**
+   * A member opens a post in a forum (channel type 15): a public thread (type 11) named by the title, announced
+   * with THREAD_CREATE (`newly_created: true`), and its starter message (the thread's id) as MESSAGE_CREATE in the
+   * thread, blank without Message Content. Created while no session is live, the post is in the next GUILD_CREATE.
+   */
+  createForumPost(input: ForumPostOptions): ForumPostHandle {
+    const forum = this.channelMap.get(input.forumId);
+    if (!forum || forum.channel.type !== 15 || !forum.guildId) {
+      throw new Error(`fake-discord: ${input.forumId} is not a forum channel`);
+    }
+    const guild = this.requireGuild(forum.guildId);
+    const author = this.resolveUser(input.author ?? this.users.member);
+    if (!guild.members.has(author.id)) this.addMember(guild.id, { user: author });
+    const threadId = snowflake();
+    const thread: FakeChannel = {
+      id: threadId,
+      type: 11,
+      guild_id: guild.id,
+      name: input.title,
+      parent_id: forum.channel.id,
+      owner_id: author.id,
+    };
+    this.channelMap.set(threadId, { channel: thread, guildId: guild.id, config: {}, order: [] });
+    const message = this.buildMessage({
+      channelId: threadId,
+      guildId: guild.id,
+      author,
+      content: input.content,
+      type: MessageType.Default,
+      mentions: this.parseMentions(input.content, undefined, undefined),
+    });
+    message.id = threadId;
+    if ((this.botPermissionsIn(threadId) & Permission.ViewChannel) !== 0n) {
+      this.broadcast(
+        'THREAD_CREATE',
+        { ...this.channelObject(thread), newly_created: true },
+        undefined,
+        Intent.Guilds,
+      );
+    }
+    const stored = this.storeMessage(message, guild.id, false, false);
+    this.announceMessage('MESSAGE_CREATE', stored);
+    return { threadId, message: clone(message) };
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -1347,7 +1512,7 @@ export class FakeDiscord {
       sessionId: session.id,
       detail: { ok: true, intents: d.intents, properties: d.properties, compress: d.compress ?? false },
     });
-    const guilds = [...this.guildMap.values()];
+    const guilds = [...this.guildMap.values()].filter((guild) => guild.botMember);
     this.dispatchTo(session, 'READY', {
       v: 10,
       user: { ...this.userObject(this.botUser), verified: true, mfa_enabled: false, email: null, flags: 0 },
@@ -1591,6 +1756,64 @@ export class FakeDiscord {
         recipients: channel.recipients ?? [],
       };
     }
+    if (channel.type === 3) {
+      return {
+        id: channel.id,
+        type: 3,
+        name: channel.name ?? null,
+        icon: null,
+        owner_id: channel.owner_id,
+        last_message_id: null,
+        flags: 0,
+        recipients: channel.recipients ?? [],
+      };
+    }
+    if (channel.type === 11 || channel.type === 12) {
+      const order = this.channelMap.get(channel.id)?.order ?? [];
+      return {
+        id: channel.id,
+        type: channel.type,
+        guild_id: channel.guild_id,
+        name: channel.name,
+        parent_id: channel.parent_id ?? null,
+        owner_id: channel.owner_id,
+        last_message_id: order.at(-1) ?? null,
+        rate_limit_per_user: 0,
+        flags: 0,
+        message_count: order.length,
+        member_count: 1,
+        total_message_sent: order.length,
+        applied_tags: [],
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 4320,
+          archive_timestamp: iso(),
+          locked: false,
+          create_timestamp: iso(),
+        },
+      };
+    }
+    if (channel.type === 15) {
+      return {
+        id: channel.id,
+        type: 15,
+        guild_id: channel.guild_id,
+        name: channel.name,
+        position: channel.position ?? 0,
+        permission_overwrites: clone(channel.permission_overwrites ?? []),
+        parent_id: null,
+        topic: null,
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+        available_tags: [],
+        default_reaction_emoji: null,
+        default_thread_rate_limit_per_user: 0,
+        default_sort_order: null,
+        default_forum_layout: 0,
+      };
+    }
     return {
       id: channel.id,
       type: channel.type,
@@ -1666,7 +1889,15 @@ export class FakeDiscord {
         const { guild_id: _omit, ...rest } = this.channelObject(c);
         return { ...rest, guild_id: guild.id };
       }),
-      threads: [],
+      // Active threads the bot can see, as Discord lists them in GUILD_CREATE.
+      threads: [...this.channelMap.values()]
+        .filter(
+          (state) =>
+            state.guildId === guild.id &&
+            (state.channel.type === 11 || state.channel.type === 12) &&
+            (this.botPermissionsIn(state.channel.id) & Permission.ViewChannel) !== 0n,
+        )
+        .map((state) => this.channelObject(state.channel)),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -1713,10 +1944,18 @@ export class FakeDiscord {
     return bits;
   }
 
+  /** Where a channel's overwrites come from: a thread has its parent's. */
+  private permissionSource(channel: FakeChannel): FakeChannel {
+    if (channel.type !== 11 && channel.type !== 12) return channel;
+    return (channel.parent_id && this.channelMap.get(channel.parent_id)?.channel) || channel;
+  }
+
   private botPermissionsIn(channelId: string): bigint {
     const state = this.channelMap.get(channelId);
     if (!state) return 0n;
     if (state.guildId === null) {
+      // The bot is in its own DMs, never in a group DM.
+      if (state.channel.type !== 1) return 0n;
       return (
         Permission.ViewChannel |
         Permission.SendMessages |
@@ -1725,7 +1964,16 @@ export class FakeDiscord {
       );
     }
     const guild = this.requireGuild(state.guildId);
-    return this.channelPermissions(guild, state.channel, this.botUser.id);
+    if (!guild.botMember) return 0n;
+    return this.channelPermissions(guild, this.permissionSource(state.channel), this.botUser.id);
+  }
+
+  /** Whether the bot's gateway sessions hear about this channel's messages at all. */
+  private botSees(channelId: string): boolean {
+    const state = this.channelMap.get(channelId);
+    if (!state) return false;
+    if (state.guildId === null) return state.channel.type === 1;
+    return this.guildMap.get(state.guildId)?.botMember ?? false;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -1865,22 +2113,27 @@ export class FakeDiscord {
       const permissions =
         target.memberPermissions !== undefined
           ? toBits(target.memberPermissions)
-          : this.channelPermissions(guild, channel, user.id, member.roles);
+          : this.channelPermissions(guild, this.permissionSource(channel), user.id, member.roles);
       channelPayload.permissions = permissions.toString();
       Object.assign(payload, {
         guild_id: guild.id,
         guild: { id: guild.id, locale: 'en-US', features: [] },
         guild_locale: 'en-US',
         member: { ...this.memberObject(guild, member), permissions: permissions.toString() },
-        authorizing_integration_owners: { '0': guild.id },
+        authorizing_integration_owners: this.integrationOwners(
+          target.installedBy ?? (guild.botMember ? 'guild' : 'user'),
+          guild.id,
+          user.id,
+        ),
         context: 0,
         channel: channelPayload,
       });
     } else {
       Object.assign(payload, {
         user: this.userObject(user),
-        authorizing_integration_owners: { '1': user.id },
-        context: 1,
+        authorizing_integration_owners: this.integrationOwners(target.installedBy ?? 'user', '0', user.id),
+        // 1: the DM with the bot; 2: any other private channel (a group DM, a DM between members).
+        context: channel.type === 1 ? 1 : 2,
         channel: channelPayload,
       });
     }
@@ -1923,6 +2176,14 @@ export class FakeDiscord {
       responses: () => clone(state.responses),
     };
     return { state, handle };
+  }
+
+  /** `authorizing_integration_owners`: "0" → the installing server ("0" in the bot's DM), "1" → the member. */
+  private integrationOwners(installedBy: 'guild' | 'user' | 'both', guildId: string, userId: string): Json {
+    return {
+      ...(installedBy !== 'user' ? { '0': guildId } : {}),
+      ...(installedBy !== 'guild' ? { '1': userId } : {}),
+    };
   }
 
   private resolveComponentMessage(input: ButtonOptions): StoredMessage {
@@ -2111,8 +2372,14 @@ export class FakeDiscord {
   }
 
   private announceMessage(t: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', stored: StoredMessage): void {
-    if (stored.ephemeral) return;
-    this.dispatch(t, this.withGuild(stored));
+    const channelId = String(stored.message.channel_id);
+    if (stored.ephemeral || !this.botSees(channelId)) return;
+    const channelType = this.channelMap.get(channelId)?.channel.type;
+    // discord.js builds an uncached DM channel from `channel_type` (with the Channel partial).
+    this.dispatch(t, {
+      ...this.withGuild(stored),
+      ...(channelType === undefined ? {} : { channel_type: channelType }),
+    });
   }
 
   private listMessages(channelId: string, keep: (m: StoredMessage) => boolean): Json[] {
@@ -2559,7 +2826,7 @@ export class FakeDiscord {
     this.addRoute('POST', 'channels/:channel/messages', true, (ctx) => this.postChannelMessage(ctx));
     this.addRoute('GET', 'channels/:channel/messages/:message', true, ({ params }) => ({
       status: 200,
-      body: clone(this.channelMessage(params.channel ?? '', params.message ?? '').message),
+      body: this.restView(this.channelMessage(params.channel ?? '', params.message ?? '')),
     }));
     this.addRoute('PATCH', 'channels/:channel/messages/:message', true, (ctx) => {
       const stored = this.channelMessage(ctx.params.channel ?? '', ctx.params.message ?? '');
@@ -2643,6 +2910,20 @@ export class FakeDiscord {
       throw apiError(404, 10008, 'Unknown Message');
     }
     return stored;
+  }
+
+  /**
+   * A message as a REST read returns it: without Message Content enabled for the app, others' guild messages
+   * come back blank unless they mention the bot (as on Discord).
+   */
+  private restView(stored: StoredMessage): Json {
+    const message = clone(stored.message);
+    if (!stored.guildId || stored.byBot || (this.options.privilegedIntents & Intent.MessageContent) !== 0)
+      return message;
+    const mentionsBot =
+      Array.isArray(message.mentions) &&
+      message.mentions.some((u) => isObject(u) && u.id === this.botUser.id);
+    return mentionsBot ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
   }
 
   private deleteMessage(stored: StoredMessage): void {
@@ -3004,13 +3285,16 @@ export class FakeDiscord {
     if (after) list = list.filter((m) => BigInt(String(m.message.id)) > BigInt(after));
     const newestFirst = list.reverse();
     const page = after ? newestFirst.slice(-limit) : newestFirst.slice(0, limit);
-    return { status: 200, body: page.map((m) => clone(m.message)) };
+    return { status: 200, body: page.map((m) => this.restView(m)) };
   }
 
   private postChannelMessage(ctx: Ctx): Reply {
     const state = this.visibleChannel(ctx.params.channel ?? '');
     const perms = this.botPermissionsIn(state.channel.id);
-    if ((perms & Permission.SendMessages) === 0n) throw apiError(403, 50013, 'Missing Permissions');
+    const isThread = state.channel.type === 11 || state.channel.type === 12;
+    // In a thread, Send Messages in Threads is what counts (not Send Messages).
+    const needed = isThread ? Permission.SendMessagesInThreads : Permission.SendMessages;
+    if ((perms & needed) === 0n) throw apiError(403, 50013, 'Missing Permissions');
     const body = isObject(ctx.body) ? ctx.body : {};
     let reference: StoredMessage | undefined;
     const ref = body.message_reference;

@@ -1,17 +1,18 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { composeArticlePage, composeNotice } from '../../answer/compose.js';
 import { echoUserText } from '../../answer/escape.js';
 import { resolveSection } from '../../answer/sections.js';
 import { defineCommand } from '../modules.js';
 import { interactionPayload } from '../payload.js';
 import { respondWithSections } from '../section-choices.js';
+import { EVERYWHERE } from '../where.js';
 
 export const article = defineCommand({
   definition: {
     name: 'article',
     type: ApplicationCommandType.ChatInput,
     description: 'Read the whole article, or one section of it',
-    contexts: [InteractionContextType.Guild],
+    ...EVERYWHERE,
     options: [
       {
         name: 'section',

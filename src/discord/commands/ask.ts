@@ -1,17 +1,18 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { composeReply } from '../../answer/compose.js';
 import { MAX_QUESTION_CODE_POINTS } from '../../answer/responder.js';
 import { allowedNow, replyLog } from '../context.js';
 import { defineCommand } from '../modules.js';
 import { interactionPayload } from '../payload.js';
 import { slowDown } from '../replies.js';
+import { EVERYWHERE, installedGuildId } from '../where.js';
 
 export const ask = defineCommand({
   definition: {
     name: 'ask',
     type: ApplicationCommandType.ChatInput,
     description: 'Ask a question about the article',
-    contexts: [InteractionContextType.Guild],
+    ...EVERYWHERE,
     options: [
       {
         name: 'question',
@@ -33,9 +34,9 @@ export const ask = defineCommand({
     const { engine, responder, crisis } = ctx.core;
     const started = performance.now();
     ctx.metrics.questionAsked('slash');
-    const reply = responder.respond(interaction.options.getString('question', true), {
-      guildId: interaction.guildId,
-    });
+    // Pins apply only where a server installed the bot (not in DMs, nor where only the member installed it).
+    const guildId = installedGuildId(interaction);
+    const reply = responder.respond(interaction.options.getString('question', true), { guildId });
     const limit = allowedNow(ctx, interaction.user.id, reply);
     if (!limit.ok) {
       await interaction.reply(interactionPayload(slowDown(limit.retryAfterMs), { ephemeral: true }));
@@ -43,7 +44,12 @@ export const ask = defineCommand({
     }
     // A person in crisis is answered privately, whatever they asked for.
     const ephemeral = reply.kind === 'crisis' || (interaction.options.getBoolean('private') ?? false);
-    const composed = composeReply(reply, { engine, crisis, surface: ephemeral ? 'private' : 'public' });
+    const composed = composeReply(reply, {
+      engine,
+      crisis,
+      surface: ephemeral ? 'private' : 'public',
+      pinnable: guildId !== null,
+    });
     await interaction.reply(interactionPayload(composed, { ephemeral }));
     ctx.metrics.answered(reply.kind);
     ctx.metrics.replyLatency((performance.now() - started) / 1000);

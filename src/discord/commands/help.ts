@@ -1,14 +1,15 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
 import { composeHelp } from '../../answer/compose.js';
 import { defineCommand } from '../modules.js';
 import { interactionPayload } from '../payload.js';
+import { EVERYWHERE } from '../where.js';
 
 export const help = defineCommand({
   definition: {
     name: 'help',
     type: ApplicationCommandType.ChatInput,
     description: 'What this bot does and how to use it',
-    contexts: [InteractionContextType.Guild],
+    ...EVERYWHERE,
   },
 
   async execute(interaction, ctx) {

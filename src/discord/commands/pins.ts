@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { composeNotice, composePinsPage } from '../../answer/compose.js';
 import { echoUserText } from '../../answer/escape.js';
 import { clampChoiceName, DISCORD_LIMITS } from '../../answer/limits.js';
@@ -10,13 +10,14 @@ import { moderatorCheck } from '../moderators.js';
 import { interactionPayload } from '../payload.js';
 import { PINS_UNAVAILABLE, privateNotice } from '../replies.js';
 import { respondWithSections } from '../section-choices.js';
+import { SERVER_ONLY } from '../where.js';
 
 export const pins = defineCommand({
   definition: {
     name: 'pins',
     type: ApplicationCommandType.ChatInput,
     description: 'Moderators: curate pinned answers',
-    contexts: [InteractionContextType.Guild],
+    ...SERVER_ONLY,
     default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
     options: [
       {

@@ -3,9 +3,16 @@ import { alternatives } from './alternatives.js';
 import { articlePager } from './article-pager.js';
 import { pinButton } from './pin-button.js';
 import { pinsPager } from './pins-pager.js';
+import { postReply } from './post-reply.js';
 
 /** Every component family; the router finds a click's family by the action type in its custom_id. */
-export const COMPONENTS: readonly ComponentFamily[] = [articlePager, alternatives, pinButton, pinsPager];
+export const COMPONENTS: readonly ComponentFamily[] = [
+  articlePager,
+  alternatives,
+  pinButton,
+  pinsPager,
+  postReply,
+];
 
 const byType = new Map<ActionType, ComponentFamily>();
 for (const family of COMPONENTS) {

@@ -4,7 +4,8 @@ import type { BotContext } from '../context.js';
 import { defineComponent } from '../modules.js';
 import { moderatorCheck } from '../moderators.js';
 import { updatePayload } from '../payload.js';
-import { MODERATORS_ONLY, PINS_UNAVAILABLE, privateNotice } from '../replies.js';
+import { MODERATORS_ONLY, PINS_NEED_SERVER, PINS_UNAVAILABLE, privateNotice } from '../replies.js';
+import { installedGuildId } from '../where.js';
 
 /** 📌 Pin answer: stores the pin for this server and pins the channel message when there is one. */
 export const pinButton = defineComponent({
@@ -12,6 +13,12 @@ export const pinButton = defineComponent({
   async handle(interaction, { articleId, paragraphId }, ctx) {
     const { metrics, logger } = ctx;
     const pins = ctx.core.pins;
+    // Pins belong to a server that installed the bot; elsewhere the bot cannot read or pin the channel.
+    if (installedGuildId(interaction) === null) {
+      metrics.pinAction('refused');
+      await interaction.reply(privateNotice(PINS_NEED_SERVER));
+      return;
+    }
     // Rights are checked on every click: a button outlives the moment it was shown.
     if (!interaction.inGuild() || !moderatorCheck(ctx, interaction)) {
       metrics.pinAction('refused');

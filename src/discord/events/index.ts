@@ -1,4 +1,5 @@
 import type { GatewayEvent } from '../modules.js';
+import { directMessage } from './direct-message.js';
 import { interactionCreate } from './interaction-create.js';
 import { clientError, disconnected, ready, resumed } from './lifecycle.js';
 import { messageCreate } from './message-create.js';
@@ -7,6 +8,7 @@ import { messageCreate } from './message-create.js';
 export const EVENTS: readonly GatewayEvent[] = [
   interactionCreate,
   messageCreate,
+  directMessage,
   ready,
   resumed,
   disconnected,

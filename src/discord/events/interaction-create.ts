@@ -1,6 +1,6 @@
 import { Events, type Interaction } from 'discord.js';
 import { decodeAction } from '../../answer/custom-ids.js';
-import { findCommand } from '../commands/index.js';
+import { findCommand, findMessageCommand } from '../commands/index.js';
 import { findComponent } from '../components/index.js';
 import type { BotContext } from '../context.js';
 import { defineEvent } from '../modules.js';
@@ -15,6 +15,14 @@ export const interactionCreate = defineEvent({
 async function route(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
+    if (!command) {
+      await interaction.reply(privateNotice('I don’t know that command any more.'));
+      return;
+    }
+    return command.execute(interaction, ctx);
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = findMessageCommand(interaction.commandName);
     if (!command) {
       await interaction.reply(privateNotice('I don’t know that command any more.'));
       return;

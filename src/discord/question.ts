@@ -1,0 +1,35 @@
+import type { Reply } from '../answer/responder.js';
+import type { QuestionSource } from '../health/metrics.js';
+import { allowedNow, replyLog, type BotContext } from './context.js';
+
+export type Asked =
+  | { readonly ok: true; readonly reply: Reply; readonly started: number }
+  | { readonly ok: false; readonly retryAfterMs: number };
+
+/**
+ * A question from any surface, the way /ask takes it: counted, answered by the one responder (a server's
+ * pins only where that server installed the bot: pass `guildId: null` elsewhere), and held to the per-user
+ * rate limit, which a crisis reply never is.
+ */
+export function takeQuestion(
+  ctx: BotContext,
+  input: {
+    readonly text: string;
+    readonly userId: string;
+    readonly guildId: string | null;
+    readonly source: QuestionSource;
+  },
+): Asked {
+  const started = performance.now();
+  ctx.metrics.questionAsked(input.source);
+  const reply = ctx.core.responder.respond(input.text, { guildId: input.guildId });
+  const limit = allowedNow(ctx, input.userId, reply);
+  return limit.ok ? { ok: true, reply, started } : { ok: false, retryAfterMs: limit.retryAfterMs };
+}
+
+/** After the reply went out: counts, latency and the log line (never the words of a crisis message). */
+export function questionAnswered(ctx: BotContext, asked: Asked & { ok: true }, source: QuestionSource): void {
+  ctx.metrics.answered(asked.reply.kind);
+  ctx.metrics.replyLatency((performance.now() - asked.started) / 1000);
+  ctx.logger.info(replyLog(ctx, asked.reply, source), 'answered');
+}

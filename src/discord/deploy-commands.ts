@@ -24,9 +24,16 @@ const route = guildId
   ? Routes.applicationGuildCommands(clientId, guildId)
   : Routes.applicationCommands(clientId);
 try {
-  const registered = (await rest.put(route, { body: commandDefinitions() })) as { name: string }[];
+  const registered = (await rest.put(route, { body: commandDefinitions() })) as {
+    name: string;
+    type?: number;
+  }[];
+  // Slash commands as /name; message commands (Apps menu) in quotes.
+  const names = registered.map((command) =>
+    (command.type ?? 1) === 1 ? `/${command.name}` : `“${command.name}”`,
+  );
   console.log(
-    `Registered ${registered.length} commands (${registered.map((command) => `/${command.name}`).join(', ')}) ${
+    `Registered ${registered.length} commands (${names.join(', ')}) ${
       guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear)'
     }.`,
   );

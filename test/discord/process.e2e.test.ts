@@ -78,12 +78,15 @@ describe('GIVEN the bot run as a user runs it', () => {
       DISCORD_GUILD_ID: fake.defaultGuild.id,
     });
     expect(await deployed.exited).toBe(0);
-    expect(deployed.stdout()).toMatch(/Registered 4 commands \(\/ask, \/article, \/help, \/pins\)/);
+    expect(deployed.stdout()).toMatch(
+      /Registered 5 commands \(\/ask, \/article, \/help, \/pins, “Find answer”\)/,
+    );
     expect(fake.guildCommands(fake.defaultGuild.id).map((command) => command.name)).toEqual([
       'ask',
       'article',
       'help',
       'pins',
+      'Find answer',
     ]);
     const put = fake.requests.find((request) => request.method === 'PUT');
     expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.defaultGuild.id}/commands`);

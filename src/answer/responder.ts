@@ -1,5 +1,6 @@
 import { paragraphAnswer, type Answer, type AnswerEngine, type NoMatch } from '../engine/engine.js';
 import { matchPin } from '../pins/match.js';
+import type { PinnedAnswers } from '../pins/service.js';
 import { assessSafety } from '../safety/crisis.js';
 import type { AtRisk, SafetyAssessment, SafetySignal } from '../safety/types.js';
 import type { Pin } from '../store/types.js';
@@ -45,10 +46,7 @@ export type Reply =
       readonly signals: readonly SafetySignal[];
     };
 
-/** The pins a server's questions are checked against: only pins that are not stale. */
-export interface PinnedAnswers {
-  activePins(guildId: string): readonly Pin[];
-}
+export type { PinnedAnswers };
 
 export interface Responder {
   respond(rawQuestion: string, context?: { readonly guildId?: string | null }): Reply;

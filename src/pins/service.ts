@@ -1,8 +1,12 @@
 import type { AnswerEngine } from '../engine/engine.js';
-import type { PinnedAnswers } from '../answer/responder.js';
 import { hashParagraph } from '../store/paragraph-hash.js';
 import type { Pin, PinStore, StoreResult } from '../store/types.js';
 import { normalizeQuestion } from './match.js';
+
+/** The pins a server's questions are checked against: only pins that are not stale. */
+export interface PinnedAnswers {
+  activePins(guildId: string): readonly Pin[];
+}
 
 export type PinStaleness = 'fresh' | 'paragraph-changed' | 'section-gone';
 

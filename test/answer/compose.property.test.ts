@@ -219,5 +219,6 @@ describe('GIVEN random articles, questions and pins', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // 300 random articles, each composed twice: seconds of work that a loaded CI machine can stretch.
+  }, 60_000);
 });

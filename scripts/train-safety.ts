@@ -5,8 +5,8 @@
  * and is printed, so the choice can be checked.
  *
  * Positives: crisis and concern messages of the tuning sets. Negatives: their near-misses, the sentences
- * and hint questions of the shipped article, and the ordinary questions of the question sets the engine
- * was tuned on (dev, extra-a).
+ * and hint questions of the shipped article, ordinary member messages (`ordinary-messages.json`), and the
+ * ordinary questions of the question sets the engine was tuned on (dev, extra-a).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { neutralizeIdioms } from '../src/safety/idioms.js';
@@ -61,6 +61,10 @@ const articleLines = article
   .flatMap((line) => line.split(/(?<=[.?!])\s+/));
 for (const line of articleLines) {
   examples.push({ ...analyse(line), positive: false, kind: 'ordinary', cuesBlind: false });
+}
+// Ordinary member messages written for this purpose: questions, chatter and everyday feelings.
+for (const { message } of read<{ ordinary: { message: string }[] }>('ordinary-messages.json').ordinary) {
+  examples.push({ ...analyse(message), positive: false, kind: 'ordinary', cuesBlind: false });
 }
 for (const name of ['dev-set.json', 'extra-a-set.json']) {
   const set = read<{ answerable: { question: string }[]; offTopic: { question: string }[] }>(name);
@@ -166,7 +170,7 @@ for (const t of candidates) {
   };
   // Ordinary questions first, then false crises; within those, the most crises caught.
   const fits =
-    row.ordinary <= 0.004 && row.ordinaryCrisis === 0 && row.nearCrisis <= 0.035 && row.nearAny <= 0.3;
+    row.ordinary <= 0.008 && row.ordinaryCrisis === 0 && row.nearCrisis <= 0.035 && row.nearAny <= 0.3;
   const value = row.crisis + row.any;
   if (fits && value > best) {
     best = value;

@@ -58,10 +58,10 @@ describe('GIVEN the held-out set, written blind to the check', () => {
   });
 });
 const HELD_OUT_FLOOR = {
-  crisisAsCrisis: 0.74,
+  crisisAsCrisis: 0.7,
   crisisAsAny: 0.89,
   nearMissAsCrisis: 0.04,
-  nearMissAsAny: 0.17,
+  nearMissAsAny: 0.18,
 };
 
 describe('GIVEN ordinary questions members ask', () => {

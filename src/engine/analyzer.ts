@@ -88,19 +88,23 @@ export function createAnalyzer(
     if (group.role !== 'topic') anchorTerms.add(term);
     for (const text of group.terms) addTerm(text, term);
   }
-  // An out-of-scope topic that an article's text uses is covered by the knowledge after all.
-  for (const text of vocabulary.outOfScope) {
-    const stems = words(text).map(stem);
-    if (stems.length > 0 && !usesPhrase(knowledgeTexts, stems)) addTerm(text, OUT_OF_SCOPE_TERM);
+  // An out-of-scope topic that an article's text uses (any of its terms) is covered by the knowledge.
+  for (const topic of vocabulary.outOfScope) {
+    const covered = topic.terms.some((text) => {
+      const stems = words(text).map(stem);
+      return stems.length > 0 && usesPhrase(knowledgeTexts, stems);
+    });
+    if (!covered) for (const text of topic.terms) addTerm(text, OUT_OF_SCOPE_TERM);
   }
   // Longest phrases first, so "how are you doing" wins over "doing".
   for (const list of table.values()) list.sort((left, right) => right.stems.length - left.stems.length);
 
   const conceptWords = [
     ...new Set(
-      [...vocabulary.groups.flatMap((group) => group.terms), ...vocabulary.outOfScope].flatMap((text) =>
-        words(text),
-      ),
+      [
+        ...vocabulary.groups.flatMap((group) => group.terms),
+        ...vocabulary.outOfScope.flatMap((topic) => topic.terms),
+      ].flatMap((text) => words(text)),
     ),
   ];
 

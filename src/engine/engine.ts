@@ -134,7 +134,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const rankQuestion = (question: string, limit?: number) => {
     const analysis = analyzeQuestion(question);
-    const scope = scopeFactor(analysis.terms, index, weights);
+    const scope = scopeFactor(analysis.terms, analysis.unknownWords, index, weights);
     return { analysis, scope, ranked: rank({ ...analysis, scopeFactor: scope }, limit) };
   };
 

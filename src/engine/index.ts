@@ -23,8 +23,6 @@ export const TEXT_FIELDS: readonly FieldName[] = ['heading', 'body'];
 export interface Postings {
   readonly docs: Int32Array;
   readonly weights: Float64Array;
-  /** The part of `weights` that text fields (heading, body) alone would give. */
-  readonly textWeights: Float64Array;
 }
 
 export interface KnowledgeIndex {
@@ -35,6 +33,8 @@ export interface KnowledgeIndex {
   readonly articleOfDoc: Int32Array;
   readonly fieldTerms: readonly Record<FieldName, string[]>[];
   readonly postings: ReadonlyMap<string, Postings>;
+  /** For each term, the articles (positions) that use it in any field. */
+  readonly articlesOfTerm: ReadonlyMap<string, Int32Array>;
   readonly idf: ReadonlyMap<string, number>;
   /** The idf a word no paragraph uses would have. */
   readonly unknownIdf: number;
@@ -42,6 +42,8 @@ export interface KnowledgeIndex {
   readonly vocabularyWords: ReadonlySet<string>;
   /** For a vocabulary word, the group it names on its own ("shrink" → @therapist). */
   readonly conceptOfWord: ReadonlyMap<string, string>;
+  /** Terms of headings and titles: what the knowledge says it is about. */
+  readonly headingTerms: ReadonlySet<string>;
   readonly sectionsByKey: ReadonlyMap<string, Section>;
   readonly articlesById: ReadonlyMap<string, Article>;
   readonly paragraphsByKey: ReadonlyMap<string, Paragraph>;
@@ -65,12 +67,15 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
   const articlesById = new Map<string, Article>();
   const paragraphsByKey = new Map<string, Paragraph>();
   const vocabularyWords = new Set<string>(analyzer.conceptWords);
+  const headingTerms = new Set<string>();
 
   knowledge.articles.forEach((article, articleIndex) => {
     articlesById.set(article.id, article);
+    for (const term of analyzer.indexTerms(article.title)) headingTerms.add(term);
     for (const section of article.sections) {
       sectionsByKey.set(`${article.id}#${section.id}`, section);
-      const headingTerms = analyzer.indexTerms(section.heading);
+      const sectionHeadingTerms = analyzer.indexTerms(section.heading);
+      if (section.id !== 'introduction') for (const term of sectionHeadingTerms) headingTerms.add(term);
       // Curated hints count through their groups: the keyword "small talk" is not about anything small.
       const keywordTerms = section.hints.keywords.flatMap((keyword) => analyzer.indexTerms(keyword, true));
       const questionTerms = section.hints.questions.flatMap((question) =>
@@ -86,7 +91,7 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
         docs.push(paragraph);
         articleOfDoc.push(articleIndex);
         fieldTerms.push({
-          heading: headingTerms,
+          heading: sectionHeadingTerms,
           body: analyzer.termsOfWords(sequence),
           keywords: keywordTerms,
           questions: questionTerms,
@@ -96,6 +101,13 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
   });
 
   const { postings, idf } = buildPostings(fieldTerms, weights);
+  const articlesOfTerm = new Map<string, Int32Array>();
+  for (const [term, list] of postings) {
+    articlesOfTerm.set(
+      term,
+      Int32Array.from(new Set(Array.from(list.docs, (doc) => articleOfDoc[doc] as number))),
+    );
+  }
   const conceptOfWord = new Map<string, string>();
   for (const word of analyzer.conceptWords) {
     const concept = analyzer.findConcepts(analyzer.analyzeWords(word)).keys().next().value;
@@ -108,10 +120,12 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     articleOfDoc: Int32Array.from(articleOfDoc),
     fieldTerms,
     postings,
+    articlesOfTerm,
     idf,
     unknownIdf: Math.log(1 + (docs.length - 0.5) / 1.5),
     vocabularyWords,
     conceptOfWord,
+    headingTerms,
     sectionsByKey,
     articlesById,
     paragraphsByKey,
@@ -182,7 +196,6 @@ function buildPostings(
     postings.set(term, {
       docs: new Int32Array(frequency),
       weights: new Float64Array(frequency),
-      textWeights: new Float64Array(frequency),
     });
     filled.set(term, 0);
   }
@@ -194,7 +207,6 @@ function buildPostings(
       const all = tf.heading + tf.body + tf.keywords + tf.questions;
       list.docs[at] = doc;
       list.weights[at] = termIdf * saturate(all, weights.k1);
-      list.textWeights[at] = termIdf * saturate(tf.heading + tf.body, weights.k1);
       filled.set(term, at + 1);
     }
   });

@@ -16,15 +16,17 @@ import type { RankingWeights } from './weights.js';
  */
 export function scopeFactor(
   terms: ReadonlyMap<string, QueryTerm>,
+  unknownWords: number,
   index: KnowledgeIndex,
   weights: RankingWeights,
 ): number {
-  const anchored = isAnchored(terms, index, weights);
+  const anchored = isAnchored(terms, unknownWords, index, weights);
   return (anchored ? 1 : weights.unanchored) * (terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1);
 }
 
 function isAnchored(
   terms: ReadonlyMap<string, QueryTerm>,
+  unknownWords: number,
   index: KnowledgeIndex,
   weights: RankingWeights,
 ): boolean {
@@ -32,6 +34,9 @@ function isAnchored(
   // A vocabulary without anchors says nothing about scope: every question may belong.
   if (anchorTerms.size === 0) return true;
   for (const concept of anchorTerms) if (terms.has(concept)) return true;
+  if (weights.headingAnchors > 0 && unknownWords === 0) {
+    for (const term of terms.keys()) if (index.headingTerms.has(term)) return true;
+  }
   let concepts = 0;
   for (const term of terms.keys())
     if (term.startsWith(CONCEPT_PREFIX) && term !== OUT_OF_SCOPE_TERM) concepts++;

@@ -1,12 +1,15 @@
-import { stem } from '../text/index.js';
+import type { AnalyzedWord } from './analyzer.js';
 import type { KnowledgeIndex } from './index.js';
 import { LruCache } from './lru.js';
-import { MIN_CORRECTED_LENGTH, TypoIndex, type Correction } from './typos.js';
+import { STOPWORD_LIST } from './text.js';
+import { MIN_SUPPORTED_LENGTH, TypoIndex, unsupportedEdits, type Correction } from './typos.js';
 import type { RankingWeights } from './weights.js';
 
 /** Long messages are cut: the first words carry the question, and cost must stay bounded. */
 export const MAX_QUESTION_WORDS = 200;
 const CORRECTION_CACHE_LIMIT = 5000;
+/** Candidates weighed for a short word; the first one the rest of the question supports wins. */
+const SHORT_WORD_CANDIDATES = 4;
 
 /** One search term of a question: a stem or a group, with its weight and the words that produced it. */
 export interface QueryTerm {
@@ -26,26 +29,118 @@ export interface QuestionAnalysis {
 export type QuestionAnalyzer = (question: string) => QuestionAnalysis;
 
 /**
- * Reads a question into search terms: group phrases first (on the full word sequence), then content
- * words by stem, then corrections for words the knowledge does not know. Pure apart from its bounded
- * caches.
+ * Reads a question into search terms.
+ *
+ * 1. Words the knowledge does not know are corrected first (Fuse.js proposes, an edit-distance check
+ *    confirms, typos.ts): words of six letters or more on their own; words of four or five letters only
+ *    where the rest of the question supports the correction (another of its terms shares a paragraph
+ *    with it: "crsh on my counselor" → crush), so real short words do not turn into other words.
+ * 2. The corrected words are read as a whole: group phrases on the full word sequence ("mental helth"
+ *    → "mental health"), then content words by stem. A term from a corrected word weighs its similarity.
+ *
+ * Pure apart from its bounded caches.
  */
 export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWeights): QuestionAnalyzer {
-  const { analyzer, idf, conceptOfWord } = index;
+  const { analyzer, idf, postings } = index;
   const typos = new TypoIndex(index.vocabularyWords);
-  const corrections = new LruCache<string, Correction | null>(CORRECTION_CACHE_LIMIT);
-  const correct = (word: string): Correction | null => {
-    const cached = corrections.get(word);
+  // A mistyped stopword ("alwauys", "lkie") is still a stopword, not an unknown word against confidence.
+  const stopwordTypos = new TypoIndex([...STOPWORD_LIST, ...(index.knowledge.vocabulary?.filler ?? [])]);
+  const candidateCache = new LruCache<
+    string,
+    { content: readonly Correction[]; stopword: Correction | undefined }
+  >(CORRECTION_CACHE_LIMIT);
+  const candidatesOf = (
+    word: string,
+  ): { content: readonly Correction[]; stopword: Correction | undefined } => {
+    const cached = candidateCache.get(word);
     if (cached !== undefined) return cached;
-    const result = typos.correct(word);
-    corrections.set(word, result);
+    const stopword = stopwordTypos.candidates(word, 1, MIN_SUPPORTED_LENGTH)[0];
+    const result = {
+      content: typos.candidates(word, SHORT_WORD_CANDIDATES, MIN_SUPPORTED_LENGTH),
+      stopword: stopword && stopword.distance === 1 ? stopword : undefined,
+    };
+    candidateCache.set(word, result);
     return result;
+  };
+  const isKnown = (item: AnalyzedWord): boolean => idf.has(item.stem) || index.vocabularyWords.has(item.word);
+  const termsOfWord = (word: string): string[] => {
+    const sequence = analyzer.analyzeWords(word);
+    return [...new Set(analyzer.termsOfWords(sequence))].filter((term) => postings.has(term));
+  };
+  /** Whether some paragraph has both a term of `word` and one of `others`. */
+  const sharesParagraph = (word: string, others: ReadonlySet<string>): boolean => {
+    for (const term of termsOfWord(word)) {
+      const docs = new Set(postings.get(term)?.docs ?? []);
+      for (const other of others) {
+        if (other === term) continue;
+        const list = postings.get(other);
+        if (list?.docs.some((doc) => docs.has(doc))) return true;
+      }
+    }
+    return false;
+  };
+  /** Whether the word, put at `at`, completes a phrase of two or more words of a group ("shrot version"). */
+  const completesPhrase = (words: readonly string[], at: number, word: string): boolean => {
+    const trial = [...words];
+    trial[at] = word;
+    const sequence = analyzer.analyzeWords(trial.join(' '));
+    return analyzer
+      .findConceptMatches(sequence)
+      .some((match) => match.end - match.start >= 2 && match.start <= at && at < match.end);
   };
 
   return (question) => {
-    const sequence = analyzer.analyzeWords(question).slice(0, MAX_QUESTION_WORDS);
-    const terms = new Map<string, QueryTerm>();
+    const original = analyzer.analyzeWords(question).slice(0, MAX_QUESTION_WORDS);
     const fixes: { from: string; to: string }[] = [];
+    const similarity = new Map<number, number>();
+    const words = original.map((item) => item.word);
+    const dropped = new Set<number>();
+    const needsFix = (item: AnalyzedWord): boolean =>
+      !item.stopword && !isKnown(item) && !/\d/.test(item.word) && item.word.length >= MIN_SUPPORTED_LENGTH;
+    // Pass 1: corrections that need no support (longer words, few edits). Pass 2: the others, supported
+    // by the terms the question has after pass 1.
+    for (const pass of [1, 2] as const) {
+      // Other words still unknown count with their best guess: two typos may support each other.
+      const tentative = words.map((word, at) => {
+        const item = original[at];
+        if (!item || similarity.has(at) || !needsFix(item)) return word;
+        return candidatesOf(item.word).content[0]?.word ?? word;
+      });
+      const context =
+        pass === 2
+          ? new Set(
+              analyzer
+                .termsOfWords(analyzer.analyzeWords(tentative.join(' ')))
+                .filter((term) => postings.has(term)),
+            )
+          : new Set<string>();
+      original.forEach((item, at) => {
+        if (similarity.has(at) || dropped.has(at) || !needsFix(item)) return;
+        const { content, stopword } = candidatesOf(item.word);
+        const free = unsupportedEdits(item.word.length);
+        const chosen =
+          pass === 1
+            ? content.find((candidate) => candidate.distance <= free)
+            : content.find(
+                (candidate) =>
+                  sharesParagraph(candidate.word, context) || completesPhrase(words, at, candidate.word),
+              );
+        if (chosen && (!stopword || chosen.distance < stopword.distance)) {
+          fixes.push({ from: item.word, to: chosen.word });
+          similarity.set(at, chosen.similarity);
+          words[at] = chosen.word;
+        } else if (pass === 2 && stopword) {
+          fixes.push({ from: item.word, to: stopword.word });
+          dropped.add(at);
+          words[at] = stopword.word;
+        }
+      });
+    }
+    const sequence = fixes.length === 0 ? original : analyzer.analyzeWords(words.join(' '));
+    // Corrections keep one word per word, so positions line up with the original.
+    const weightAt = (at: number): number => similarity.get(at) ?? 1;
+
+    const terms = new Map<string, QueryTerm>();
     const add = (term: string, weight: number, word: string): void => {
       const existing = terms.get(term);
       if (existing) {
@@ -57,7 +152,9 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     const settingWords = new Set<string>();
     const matches = analyzer.findConceptMatches(sequence);
     for (const match of matches) {
-      add(match.term, weights.concept, match.text);
+      let weight = weights.concept;
+      for (let at = match.start; at < match.end; at++) weight *= weightAt(at);
+      add(match.term, weight, originalText(original, match.start, match.end));
       for (const word of match.text.split(' ')) {
         conceptWords.add(word);
         if (analyzer.settingTerms.has(match.term)) settingWords.add(word);
@@ -69,30 +166,26 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     for (const [at, item] of sequence.entries()) {
       // A setting word ("psychiatrist") names the setting; it is not evidence for a paragraph.
       if (item.stopword || settingWords.has(item.word)) continue;
+      const written = original[at]?.word ?? item.word;
       if (idf.has(item.stem)) {
-        add(item.stem, inPhrase.has(at) ? weights.phraseWord : 1, item.word);
+        add(item.stem, (inPhrase.has(at) ? weights.phraseWord : 1) * weightAt(at), written);
         continue;
       }
       if (conceptWords.has(item.word)) continue;
-      const fixed =
-        item.word.length >= MIN_CORRECTED_LENGTH && !/\d/.test(item.word) ? correct(item.word) : null;
-      if (fixed) {
-        const fixedStem = stem(fixed.word);
-        const concept = conceptOfWord.get(fixed.word);
-        if (idf.has(fixedStem)) add(fixedStem, fixed.similarity, item.word);
-        if (concept) add(concept, weights.concept * fixed.similarity, item.word);
-        if (idf.has(fixedStem) || concept) {
-          fixes.push({ from: item.word, to: fixed.word });
-          continue;
-        }
-      }
       unknown.add(item.stem);
     }
     return {
       terms,
       unknownWords: unknown.size,
-      words: sequence.map((item) => item.word),
+      words: original.map((item) => item.word),
       corrections: fixes,
     };
   };
+}
+
+function originalText(sequence: readonly AnalyzedWord[], start: number, end: number): string {
+  return sequence
+    .slice(start, end)
+    .map((item) => item.word)
+    .join(' ');
 }

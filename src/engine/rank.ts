@@ -40,6 +40,7 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
   const matchedMasses = new Float64Array(size);
   const isTouched = new Uint8Array(size);
   const touched = new Int32Array(size);
+  const articleMasses = new Float64Array(index.knowledge.articles.length);
 
   return ({ terms, unknownWords, scopeFactor }, limit = Infinity) => {
     let touchedCount = 0;
@@ -59,6 +60,33 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
         }
         rawScores[doc] = (rawScores[doc] as number) + query.weight * (list.weights[at] as number);
         matchedMasses[doc] = (matchedMasses[doc] as number) + mass;
+      }
+    }
+    // Several articles: a paragraph counts in proportion to how much of the question its article as a
+    // whole knows, so one shared word does not pull a question into another article.
+    let focus: ((doc: number) => number) | undefined;
+    if (articleMasses.length > 1 && weights.articleFocus > 0) {
+      articleMasses.fill(0);
+      for (const [term, query] of terms) {
+        if (analyzer.settingTerms.has(term)) continue;
+        const articles = index.articlesOfTerm.get(term);
+        if (!articles) continue;
+        const mass = query.weight * (idf.get(term) ?? 0);
+        for (const article of articles) {
+          articleMasses[article] = (articleMasses[article] as number) + mass;
+        }
+      }
+      let best = 0;
+      for (const mass of articleMasses) best = Math.max(best, mass);
+      if (best > 0) {
+        focus = (doc) =>
+          Math.pow((articleMasses[index.articleOfDoc[doc] as number] as number) / best, weights.articleFocus);
+      }
+    }
+    if (focus) {
+      for (let at = 0; at < touchedCount; at++) {
+        const doc = touched[at] as number;
+        rawScores[doc] = (rawScores[doc] as number) * focus(doc);
       }
     }
     const entry = (doc: number): Ranked => {

@@ -25,6 +25,9 @@ behind during before after while since until through across around usually usual
     .filter(Boolean),
 );
 
+/** Every stopword, for typo correction ("alwauys" is still "always"). */
+export const STOPWORD_LIST: readonly string[] = [...STOPWORDS];
+
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }

@@ -14,13 +14,20 @@ const FUSE_CACHE_LIMIT = 512;
 
 export interface Correction {
   readonly word: string;
+  readonly distance: number;
   /** 1 − edits / length, in (0, 1]. */
   readonly similarity: number;
 }
 
-/** Typos allowed for a word of this length: one for short words, two from ten letters. */
+/** Typos allowed for a word of this length: one for short words, two from eight letters. */
 export function allowedEdits(length: number): number {
   if (length < MIN_SUPPORTED_LENGTH) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/** Typos a word of this length may have without support from the rest of the question. */
+export function unsupportedEdits(length: number): number {
+  if (length < MIN_CORRECTED_LENGTH) return 0;
   return length < 10 ? 1 : 2;
 }
 
@@ -41,7 +48,7 @@ export class TypoIndex {
 
   constructor(vocabulary: Iterable<string>) {
     for (const word of new Set(vocabulary)) {
-      if (word.length < MIN_SUPPORTED_LENGTH - 1 || /\d/.test(word)) continue;
+      if (word.length < MIN_SUPPORTED_LENGTH || /\d/.test(word)) continue;
       const key = bucketKey(word[0] ?? '', word.length);
       const list = this.wordsByBucket.get(key);
       if (list) list.push(word);
@@ -75,13 +82,15 @@ export class TypoIndex {
     found.sort((left, right) => left.distance - right.distance || (left.word < right.word ? -1 : 1));
     return found.slice(0, limit).map((item) => ({
       word: item.word,
+      distance: item.distance,
       similarity: 1 - item.distance / Math.max(word.length, item.word.length),
     }));
   }
 
   /** The closest vocabulary word within the allowed typos, with similarity in (0, 1]; null when none. */
   correct(word: string): Correction | null {
-    return this.candidates(word, 1)[0] ?? null;
+    const best = this.candidates(word, 1)[0];
+    return best && best.distance <= unsupportedEdits(word.length) ? best : null;
   }
 
   private fuseFor(first: string, length: number, allowed: number): Fuse<string> | undefined {

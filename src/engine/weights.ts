@@ -17,6 +17,13 @@ export interface RankingWeights {
   readonly phraseWord: number;
   /** Distinct groups matched at once that show a question belongs to the knowledge. */
   readonly anchorConcepts: number;
+  /**
+   * 1: a word of a heading or title shows that a question belongs to the knowledge, when the knowledge
+   * knows every other word of it too (see policy.ts).
+   */
+  readonly headingAnchors: number;
+  /** Exponent of the article-level share of the question (0: off). See rank.ts. */
+  readonly articleFocus: number;
   /** Confidence factor for questions about topics the vocabulary lists as out of scope. */
   readonly outOfScope: number;
 }
@@ -34,4 +41,6 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   phraseWord: 0.5,
   anchorConcepts: 3,
   outOfScope: 0.7,
+  headingAnchors: 1,
+  articleFocus: 1,
 };

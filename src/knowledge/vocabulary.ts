@@ -11,7 +11,8 @@ import type { KnowledgeError } from './parse.js';
  *     therapist:                       a group: words and phrases that name one idea
  *       role: setting                  optional: topic (default), setting or anchor (see README)
  *       terms: [therapist, shrink, my t, how * is doing]
- *   out_of_scope: [insurance, ...]     topics a question may raise that no article covers
+ *   out_of_scope:                      topics a question may raise that no article covers
+ *     costs: [insurance, copay, ...]   (a topic is covered as soon as an article's text uses one term)
  */
 export type GroupRole = 'topic' | 'setting' | 'anchor';
 
@@ -24,7 +25,12 @@ export interface VocabularyGroup {
 export interface Vocabulary {
   readonly groups: readonly VocabularyGroup[];
   readonly filler: readonly string[];
-  readonly outOfScope: readonly string[];
+  readonly outOfScope: readonly OutOfScopeTopic[];
+}
+
+export interface OutOfScopeTopic {
+  readonly topic: string;
+  readonly terms: readonly string[];
 }
 
 export const EMPTY_VOCABULARY: Vocabulary = { groups: [], filler: [], outOfScope: [] };
@@ -60,7 +66,7 @@ export function parseVocabulary(file: string, text: string): VocabularyResult {
     if (root === null || root === undefined) return { ok: true, vocabulary: EMPTY_VOCABULARY };
     if (!isMap(root)) throw new VocabularyError(lineOf(root), 'the vocabulary must be a mapping (filler, groups, out_of_scope)');
     let filler: string[] = [];
-    let outOfScope: string[] = [];
+    let outOfScope: OutOfScopeTopic[] = [];
     const groups: VocabularyGroup[] = [];
     for (const pair of root.items as Pair<Node, Node>[]) {
       const key = scalarText(pair.key);
@@ -70,8 +76,7 @@ export function parseVocabulary(file: string, text: string): VocabularyResult {
           if (/\s/.test(word)) throw new VocabularyError(itemLine(pair.value, at, lineOf), `filler "${word}" must be one word`);
         }
       } else if (key === 'out_of_scope') {
-        outOfScope = stringList(pair.value, 'out_of_scope', lineOf);
-        outOfScope.forEach((term, at) => checkTerm(term, itemLine(pair.value, at, lineOf), 'out_of_scope'));
+        outOfScope = readTopics(pair.value, lineOf);
       } else if (key === 'groups') {
         groups.push(...readGroups(pair.value, lineOf));
       } else {
@@ -125,6 +130,28 @@ function readGroups(node: Node | null, lineOf: (node: Node | null | undefined) =
   return groups;
 }
 
+function readTopics(node: Node | null, lineOf: (node: Node | null | undefined) => number): OutOfScopeTopic[] {
+  // A plain list: every term is its own topic.
+  if (isSeq(node)) {
+    const terms = stringList(node, 'out_of_scope', lineOf);
+    terms.forEach((term, at) => checkTerm(term, itemLine(node, at, lineOf), 'out_of_scope'));
+    return terms.map((term) => ({ topic: term, terms: [term] }));
+  }
+  if (!isMap(node)) throw new VocabularyError(lineOf(node), 'out_of_scope must be a mapping of topic to terms, or a list');
+  const topics: OutOfScopeTopic[] = [];
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const topic = scalarText(pair.key);
+    if (!GROUP_NAME.test(topic)) {
+      throw new VocabularyError(lineOf(pair.key), `out_of_scope topic "${topic}" must be lowercase letters, digits and dashes`);
+    }
+    const terms = stringList(pair.value, `out_of_scope topic "${topic}"`, lineOf);
+    if (terms.length === 0) throw new VocabularyError(lineOf(pair.key), `out_of_scope topic "${topic}" has no terms`);
+    terms.forEach((term, at) => checkTerm(term, itemLine(pair.value, at, lineOf), `out_of_scope topic "${topic}"`));
+    topics.push({ topic, terms });
+  }
+  return topics;
+}
+
 function checkTerm(term: string, line: number, where: string): void {
   const parts = term.trim().split(/\s+/);
   if (!/[\p{L}\p{N}]/u.test(term)) throw new VocabularyError(line, `${where}: "${term}" has no letters or digits`);
@@ -164,7 +191,7 @@ export function mergeVocabularies(
 ): { ok: true; vocabulary: Vocabulary } | { ok: false; message: string } {
   const groups = new Map<string, { role: GroupRole; terms: string[]; file: string }>();
   const filler: string[] = [];
-  const outOfScope: string[] = [];
+  const outOfScope: OutOfScopeTopic[] = [];
   for (const { file, vocabulary } of parts) {
     for (const group of vocabulary.groups) {
       const existing = groups.get(group.name);
@@ -188,7 +215,7 @@ export function mergeVocabularies(
     vocabulary: {
       groups: [...groups].map(([name, group]) => ({ name, role: group.role, terms: group.terms })),
       filler: [...new Set(filler)],
-      outOfScope: [...new Set(outOfScope)],
+      outOfScope,
     },
   };
 }

@@ -22,7 +22,8 @@ describe('vocabulary.yaml is validated on load', () => {
     expect(vocabulary?.groups.length).toBeGreaterThan(10);
     expect(vocabulary?.groups.some((group) => group.role === 'setting')).toBe(true);
     expect(vocabulary?.filler.length).toBeGreaterThan(10);
-    expect(vocabulary?.outOfScope.length).toBeGreaterThan(10);
+    expect(vocabulary?.outOfScope.length).toBeGreaterThan(5);
+    expect(vocabulary?.outOfScope.flatMap((topic) => topic.terms)).toContain('insurance');
   });
 
   it('GIVEN a valid file THEN groups keep their terms and role, topic by default', () => {
@@ -38,7 +39,7 @@ describe('vocabulary.yaml is validated on load', () => {
           { name: 'pet', role: 'topic', terms: ['dog', 'cat', 'my * pet'] },
           { name: 'vet', role: 'setting', terms: ['vet'] },
         ],
-        outOfScope: ['taxes'],
+        outOfScope: [{ topic: 'taxes', terms: ['taxes'] }],
       },
     });
   });
@@ -52,7 +53,8 @@ describe('vocabulary.yaml is validated on load', () => {
     ['groups:\n  pet:\n    terms:\n      - dog\n      - "* pet"\n', /^vocabulary\.yaml:5: group "pet": "\* pet" may use \* only/],
     ['groups:\n  pet:\n    terms:\n      - dog\n      - cat\n      - Dog\n', /^vocabulary\.yaml:6: group "pet" lists "Dog" twice/],
     ['filler:\n  - lol\n  - no way\n', /^vocabulary\.yaml:3: filler "no way" must be one word/],
-    ['out_of_scope: taxes\n', /^vocabulary\.yaml:1: out_of_scope must be a list/],
+    ['out_of_scope: taxes\n', /^vocabulary\.yaml:1: out_of_scope must be a mapping of topic to terms/],
+    ['out_of_scope:\n  money:\n    - taxes\n    - "* fee"\n', /^vocabulary\.yaml:4: out_of_scope topic "money": "\* fee"/],
     ['groups:\n  pet:\n    terms: [dog]\n    weight: 2\n', /^vocabulary\.yaml:4: group "pet": unknown key "weight"/],
   ])('GIVEN a broken vocabulary THEN the error names the file and the line (%#)', (text, expected) => {
     expect(errorOf(text)).toMatch(expected);

@@ -2,11 +2,14 @@
  * `npm run ask -- "question"` prints one answer as the bot would give it.
  * `npm run --silent ask -- --json [--guild <id>]` reads questions one per line from stdin and writes exactly
  * one JSON object per line to stdout (see AskJsonLine), nothing else.
+ * `npm run ask -- --explain "question"` also prints why the engine chose its answer (words as read,
+ * corrections, terms, per-field contributions of the top three paragraphs, confidence and threshold).
  */
 import { createInterface } from 'node:readline';
 import { composeReply } from '../answer/compose.js';
 import { toJsonLine } from '../answer/json-line.js';
 import { renderText } from '../answer/render-text.js';
+import { formatTrace } from '../engine/engine.js';
 import { fail, parseCliArgs, startCli } from './setup.js';
 
 const parsed = parseCliArgs(process.argv.slice(2));
@@ -31,5 +34,14 @@ if (options.json) {
   console.log(
     renderText(composeReply(reply, { engine: core.engine, crisis: core.crisis, surface: 'private' })),
   );
+  if (options.explain) {
+    console.log('\n--- why this answer ---');
+    // The crisis check runs before the engine; its words are never echoed, so neither is a trace.
+    if (reply.kind === 'crisis') console.log('the crisis check answered first; the engine was not consulted');
+    else {
+      if (reply.kind === 'pinned') console.log("a moderator's pin answered first; the engine would say:\n");
+      console.log(formatTrace(core.engine.trace(question)));
+    }
+  }
 }
 core.close();

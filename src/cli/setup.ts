@@ -7,6 +7,8 @@ export interface CliOptions {
   /** Answer as this Discord server would, its pinned answers included. */
   readonly guildId: string | undefined;
   readonly json: boolean;
+  /** `ask --explain`: also print why the engine chose its answer. */
+  readonly explain: boolean;
   readonly rest: readonly string[];
 }
 
@@ -15,10 +17,12 @@ export type CliArgsResult = { ok: true; options: CliOptions } | { ok: false; mes
 export function parseCliArgs(argv: readonly string[]): CliArgsResult {
   let guildId: string | undefined;
   let json = false;
+  let explain = false;
   const rest: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     if (arg === '--json') json = true;
+    else if (arg === '--explain') explain = true;
     else if (arg === '--guild' || arg.startsWith('--guild=')) {
       const value = arg === '--guild' ? argv[++index] : arg.slice('--guild='.length);
       if (!value || !/^\d{15,22}$/.test(value))
@@ -27,7 +31,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     } else if (arg === '--') continue;
     else rest.push(arg);
   }
-  return { ok: true, options: { guildId, json, rest } };
+  return { ok: true, options: { guildId, json, explain, rest } };
 }
 
 /** Config and core for a terminal command; exits with one clear message when something is wrong. */

@@ -72,7 +72,9 @@ export function createAnalyzer(
   const anchorTerms = new Set<string>();
   const table = new Map<string, Phrase[]>();
   const addTerm = (text: string, term: string): void => {
-    const termWords = text.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : words(part)));
+    const termWords = text
+      .split(/\s+/)
+      .flatMap((part) => (part === WILDCARD ? [WILDCARD] : plainWords(part)));
     const stems = termWords.map((word) => (word === WILDCARD ? WILDCARD : stem(word)));
     const first = stems[0];
     if (first === undefined) return;
@@ -89,13 +91,14 @@ export function createAnalyzer(
     for (const text of group.terms) addTerm(text, term);
   }
   // An out-of-scope topic that an article's text uses (any of its terms) is covered by the knowledge.
-  for (const topic of vocabulary.outOfScope) {
-    const covered = topic.terms.some((text) => {
-      const stems = words(text).map(stem);
-      return stems.length > 0 && usesPhrase(knowledgeTexts, stems);
-    });
+  const topicStems = vocabulary.outOfScope.map((topic) =>
+    topic.terms.map((text) => plainWords(text).map(stem)),
+  );
+  const found = findPhrases(knowledgeTexts, topicStems.flat());
+  vocabulary.outOfScope.forEach((topic, at) => {
+    const covered = (topicStems[at] ?? []).some((stems) => found.has(stems.join(' ')));
     if (!covered) for (const text of topic.terms) addTerm(text, OUT_OF_SCOPE_TERM);
-  }
+  });
   // Longest phrases first, so "how are you doing" wins over "doing".
   for (const list of table.values()) list.sort((left, right) => right.stems.length - left.stems.length);
 
@@ -104,7 +107,7 @@ export function createAnalyzer(
       [
         ...vocabulary.groups.flatMap((group) => group.terms),
         ...vocabulary.outOfScope.flatMap((topic) => topic.terms),
-      ].flatMap((text) => words(text)),
+      ].flatMap((text) => plainWords(text)),
     ),
   ];
 
@@ -203,16 +206,31 @@ export function createAnalyzer(
   };
 }
 
-/** Whether any of the texts (each a sequence of stems) contains the phrase (stems in a row). */
-function usesPhrase(texts: readonly (readonly string[])[], phrase: readonly string[]): boolean {
-  return texts.some((text) => {
-    for (
-      let start = text.indexOf(phrase[0] ?? '');
-      start >= 0;
-      start = text.indexOf(phrase[0] ?? '', start + 1)
-    ) {
-      if (phrase.every((value, offset) => value === WILDCARD || text[start + offset] === value)) return true;
-    }
-    return false;
-  });
+/** `words` with a fast path for the plain lowercase words most vocabulary terms are. */
+function plainWords(text: string): string[] {
+  return /^[a-z0-9]+(?: [a-z0-9]+)*$/.test(text) ? text.split(' ') : words(text);
+}
+
+/** Which of the phrases (stems in a row) occur in any of the texts; one pass over the texts. */
+function findPhrases(
+  texts: readonly (readonly string[])[],
+  phrases: readonly (readonly string[])[],
+): Set<string> {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of phrases) {
+    const first = phrase[0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first);
+    if (list) list.push(phrase);
+    else byFirst.set(first, [phrase]);
+  }
+  const found = new Set<string>();
+  for (const text of texts) {
+    text.forEach((value, start) => {
+      for (const phrase of byFirst.get(value) ?? []) {
+        if (phrase.every((item, offset) => text[start + offset] === item)) found.add(phrase.join(' '));
+      }
+    });
+  }
+  return found;
 }

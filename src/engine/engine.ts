@@ -3,11 +3,13 @@ import { FIELDS, buildIndex, type FieldName } from './index.js';
 import { pickSentence, scopeFactor } from './policy.js';
 import { createQuestionAnalyzer } from './question.js';
 import { createRanker } from './rank.js';
+import { traceRanking, type Trace } from './trace.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './weights.js';
 
 export { editDistance } from '../text/index.js';
 export { splitSentences } from './policy.js';
 export { TypoIndex } from './typos.js';
+export { formatTrace, type Trace } from './trace.js';
 export { DEFAULT_WEIGHTS, type RankingWeights } from './weights.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
@@ -78,6 +80,8 @@ export interface AnswerEngine {
   answer(question: string): EngineResult;
   /** Every paragraph that matched, best first, with the parts of its confidence (for tuning and moderators). */
   explain(question: string): readonly Explanation[];
+  /** Why this answer: words as read, corrections, terms, and per-field contributions for the top three. */
+  trace(question: string): Trace;
   /** Lookups for composers: every id the engine returns resolves here. */
   findArticle(articleId: string): Article | undefined;
   findSection(articleId: string, sectionId: string): Section | undefined;
@@ -177,10 +181,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     };
   };
 
+  const trace = (question: string): Trace => {
+    const { analysis, scope, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
+    return traceRanking(index, weights, analysis, scope, threshold, ranked);
+  };
+
   return {
     knowledge,
     answer,
     explain,
+    trace,
     findArticle: (articleId) => index.articlesById.get(articleId),
     findSection: (articleId, sectionId) => sectionsByKey.get(`${articleId}#${sectionId}`),
     findParagraph: (articleId, paragraphId) => index.paragraphsByKey.get(`${articleId}#${paragraphId}`),

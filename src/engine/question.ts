@@ -63,24 +63,41 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     return result;
   };
   const isKnown = (item: AnalyzedWord): boolean => idf.has(item.stem) || index.vocabularyWords.has(item.word);
-  const termsOfWord = (word: string): string[] => {
-    const sequence = analyzer.analyzeWords(word);
-    return [...new Set(analyzer.termsOfWords(sequence))].filter((term) => postings.has(term));
+  const wordTerms = new LruCache<string, readonly string[]>(CORRECTION_CACHE_LIMIT);
+  const termsOfWord = (word: string): readonly string[] => {
+    const cached = wordTerms.get(word);
+    if (cached !== undefined) return cached;
+    const terms = [...new Set(analyzer.termsOfWords(analyzer.analyzeWords(word)))].filter((term) =>
+      postings.has(term),
+    );
+    wordTerms.set(word, terms);
+    return terms;
   };
-  /** Whether some paragraph has both a term of `word` and one of `others`. */
-  const sharesParagraph = (word: string, others: ReadonlySet<string>): boolean => {
-    for (const term of termsOfWord(word)) {
-      const docs = new Set(postings.get(term)?.docs ?? []);
-      for (const other of others) {
-        if (other === term) continue;
-        const list = postings.get(other);
-        if (list?.docs.some((doc) => docs.has(doc))) return true;
+  const groupWords = new Set(analyzer.conceptWords);
+  // Paragraphs holding a term of the question's context, marked per question (scratch, reused).
+  const marked = new Uint8Array(index.docs.length);
+  const markedList: number[] = [];
+  const markContext = (terms: ReadonlySet<string>): void => {
+    for (const doc of markedList) marked[doc] = 0;
+    markedList.length = 0;
+    for (const term of terms) {
+      for (const doc of postings.get(term)?.docs ?? []) {
+        if (marked[doc] === 0) {
+          markedList.push(doc);
+        }
+        marked[doc] = Math.min(255, (marked[doc] as number) + 1);
       }
     }
-    return false;
   };
+  /** Whether some paragraph has a term of `word` and another term of the context. */
+  const sharesParagraph = (word: string, context: ReadonlySet<string>): boolean =>
+    termsOfWord(word).some((term) => {
+      const needed = context.has(term) ? 2 : 1;
+      return (postings.get(term)?.docs ?? []).some((doc) => (marked[doc] as number) >= needed);
+    });
   /** Whether the word, put at `at`, completes a phrase of two or more words of a group ("shrot version"). */
   const completesPhrase = (words: readonly string[], at: number, word: string): boolean => {
+    if (!groupWords.has(word)) return false;
     const trial = [...words];
     trial[at] = word;
     const sequence = analyzer.analyzeWords(trial.join(' '));
@@ -97,33 +114,41 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     const dropped = new Set<number>();
     const needsFix = (item: AnalyzedWord): boolean =>
       !item.stopword && !isKnown(item) && !/\d/.test(item.word) && item.word.length >= MIN_SUPPORTED_LENGTH;
+    const pending = original.flatMap((item, at) => {
+      if (!needsFix(item)) return [];
+      const { content, stopword } = candidatesOf(item.word);
+      return content.length > 0 || stopword ? [at] : [];
+    });
     // Pass 1: corrections that need no support (longer words, few edits). Pass 2: the others, supported
-    // by the terms the question has after pass 1.
-    for (const pass of [1, 2] as const) {
+    // by the terms the question has after pass 1. Most questions have nothing to correct.
+    for (const pass of pending.length === 0 ? [] : ([1, 2] as const)) {
+      let context: Set<string> | undefined;
       // Other words still unknown count with their best guess: two typos may support each other.
-      const tentative = words.map((word, at) => {
-        const item = original[at];
-        if (!item || similarity.has(at) || !needsFix(item)) return word;
-        return candidatesOf(item.word).content[0]?.word ?? word;
-      });
-      const context =
-        pass === 2
-          ? new Set(
-              analyzer
-                .termsOfWords(analyzer.analyzeWords(tentative.join(' ')))
-                .filter((term) => postings.has(term)),
-            )
-          : new Set<string>();
-      original.forEach((item, at) => {
-        if (similarity.has(at) || dropped.has(at) || !needsFix(item)) return;
+      const contextTerms = (): Set<string> => {
+        if (context) return context;
+        const tentative = words.map((word, at) => {
+          const item = original[at];
+          if (!item || similarity.has(at) || dropped.has(at) || !needsFix(item)) return word;
+          return candidatesOf(item.word).content[0]?.word ?? word;
+        });
+        const terms = analyzer.termsOfWords(analyzer.analyzeWords(tentative.join(' ')));
+        context = new Set(terms.filter((term) => postings.has(term)));
+        markContext(context);
+        return context;
+      };
+      for (const at of pending) {
+        const item = original[at] as AnalyzedWord;
+        if (similarity.has(at) || dropped.has(at)) continue;
         const { content, stopword } = candidatesOf(item.word);
+        if (content.length === 0 && !stopword) continue;
         const free = unsupportedEdits(item.word.length);
         const chosen =
           pass === 1
             ? content.find((candidate) => candidate.distance <= free)
             : content.find(
                 (candidate) =>
-                  sharesParagraph(candidate.word, context) || completesPhrase(words, at, candidate.word),
+                  sharesParagraph(candidate.word, contextTerms()) ||
+                  completesPhrase(words, at, candidate.word),
               );
         if (chosen && (!stopword || chosen.distance < stopword.distance)) {
           fixes.push({ from: item.word, to: chosen.word });
@@ -134,7 +159,7 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
           dropped.add(at);
           words[at] = stopword.word;
         }
-      });
+      }
     }
     const sequence = fixes.length === 0 ? original : analyzer.analyzeWords(words.join(' '));
     // Corrections keep one word per word, so positions line up with the original.

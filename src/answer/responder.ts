@@ -50,6 +50,16 @@ export type { PinnedAnswers };
 
 export interface Responder {
   respond(rawQuestion: string, context?: { readonly guildId?: string | null }): Reply;
+  /**
+   * The safety check first; then pins and the engine only if `admit()` says yes (`undefined` if not).
+   * The rate limit goes in `admit`: a flood then costs one safety check per message, and a person in
+   * crisis is answered before any limit is asked.
+   */
+  respondIfAdmitted(
+    rawQuestion: string,
+    context: { readonly guildId?: string | null },
+    admit: () => boolean,
+  ): Reply | undefined;
 }
 
 export interface ResponderDeps {
@@ -63,30 +73,34 @@ export interface ResponderDeps {
  * for this server, then the engine.
  */
 export function createResponder({ engine, pins, assess = assessSafety }: ResponderDeps): Responder {
+  const respondIfAdmitted: Responder['respondIfAdmitted'] = (rawQuestion, context, admit) => {
+    const question = cleanQuestion(rawQuestion);
+    // The crisis check sees the whole message: a cry for help may come after a long preamble.
+    const check = assess(rawQuestion.slice(0, MAX_SAFETY_CHECK_CHARS));
+    if (check.tier === 'crisis') {
+      return { kind: 'crisis', question, safety: 'crisis', about: check.about, signals: check.signals };
+    }
+    const safety = check.tier;
+    if (!admit()) return undefined;
+
+    const guildId = context.guildId;
+    if (guildId && pins) {
+      const match = matchPin(question, pins.activePins(guildId));
+      if (match) {
+        const answer = answerFromPin(engine, match.pin, question, match.similarity);
+        if (answer) return { kind: 'pinned', question, answer, pin: match.pin, safety };
+      }
+    }
+
+    const result = engine.answer(question);
+    return result.kind === 'answer'
+      ? { kind: 'answer', question, answer: result, safety }
+      : { kind: 'no-match', question, noMatch: result, safety };
+  };
   return {
-    respond(rawQuestion, context = {}) {
-      const question = cleanQuestion(rawQuestion);
-      // The crisis check sees the whole message: a cry for help may come after a long preamble.
-      const check = assess(rawQuestion.slice(0, MAX_SAFETY_CHECK_CHARS));
-      if (check.tier === 'crisis') {
-        return { kind: 'crisis', question, safety: 'crisis', about: check.about, signals: check.signals };
-      }
-      const safety = check.tier;
-
-      const guildId = context.guildId;
-      if (guildId && pins) {
-        const match = matchPin(question, pins.activePins(guildId));
-        if (match) {
-          const answer = answerFromPin(engine, match.pin, question, match.similarity);
-          if (answer) return { kind: 'pinned', question, answer, pin: match.pin, safety };
-        }
-      }
-
-      const result = engine.answer(question);
-      return result.kind === 'answer'
-        ? { kind: 'answer', question, answer: result, safety }
-        : { kind: 'no-match', question, noMatch: result, safety };
-    },
+    // Admitting everything, it always has a reply.
+    respond: (rawQuestion, context = {}) => respondIfAdmitted(rawQuestion, context, () => true) as Reply,
+    respondIfAdmitted,
   };
 }
 

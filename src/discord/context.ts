@@ -6,9 +6,10 @@ import type { Core } from '../core.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
 import {
+  createOncePer,
   createRateLimiter,
   createRecentAnswers,
-  type RateDecision,
+  type OncePer,
   type RateLimiter,
   type RecentAnswers,
 } from './rate-limit.js';
@@ -25,6 +26,10 @@ export interface BotContext {
   readonly metrics: Metrics;
   readonly limiter: RateLimiter;
   readonly recentMentionAnswers: RecentAnswers;
+  /** One public "slow down" per member and refused window. */
+  readonly slowDownNotices: OncePer;
+  /** One public crisis reply per member and channel a minute. */
+  readonly publicCrisisReplies: OncePer;
 }
 
 export interface BotContextDeps {
@@ -40,18 +45,36 @@ export function createBotContext(deps: BotContextDeps): BotContext {
     ...deps,
     limiter: createRateLimiter(deps.config.rateLimit.questions, deps.config.rateLimit.windowMs),
     recentMentionAnswers: createRecentAnswers(REPEAT_WINDOW_MS),
+    slowDownNotices: createOncePer(),
+    publicCrisisReplies: createOncePer(),
   };
 }
 
+export type Admitted =
+  | { readonly ok: true; readonly reply: Reply }
+  /** `notify`: the first refusal in this window (say "slow down" once, then stay quiet where it is public). */
+  | { readonly ok: false; readonly retryAfterMs: number; readonly notify: boolean };
+
 /**
- * The per-user rate limit. Working out the reply first costs well under a millisecond, and it means a
- * person in crisis always gets the resources, however fast they have been writing.
+ * A question under the per-user rate limit. Only the safety check runs before the limit, so a person in
+ * crisis always gets the resources however fast they have been writing, while a flood of questions costs
+ * one safety check each and no pin or engine work.
  */
-export function allowedNow(ctx: BotContext, userId: string, reply: Reply): RateDecision {
-  if (reply.kind === 'crisis') return { ok: true };
-  const decision = ctx.limiter.take(userId);
-  if (!decision.ok) ctx.metrics.rateLimited();
-  return decision;
+export function respondWithinLimit(
+  ctx: BotContext,
+  input: { readonly text: string; readonly userId: string; readonly guildId: string | null },
+): Admitted {
+  let retryAfterMs = 0;
+  const reply = ctx.core.responder.respondIfAdmitted(input.text, { guildId: input.guildId }, () => {
+    const decision = ctx.limiter.take(input.userId);
+    if (decision.ok) return true;
+    retryAfterMs = decision.retryAfterMs;
+    return false;
+  });
+  if (reply) return { ok: true, reply };
+  ctx.metrics.rateLimited();
+  const notify = ctx.slowDownNotices.first(input.userId, Date.now() + retryAfterMs);
+  return { ok: false, retryAfterMs, notify };
 }
 
 /** What may be logged about a reply: never the words of a message that raised a safety tier. */

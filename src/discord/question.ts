@@ -1,10 +1,11 @@
 import type { Reply } from '../answer/responder.js';
 import type { QuestionSource } from '../health/metrics.js';
-import { allowedNow, replyLog, type BotContext } from './context.js';
+import { replyLog, respondWithinLimit, type BotContext } from './context.js';
 
 export type Asked =
   | { readonly ok: true; readonly reply: Reply; readonly started: number }
-  | { readonly ok: false; readonly retryAfterMs: number };
+  /** `notify`: the first refusal in this window; later ones stay quiet where the reply would be public. */
+  | { readonly ok: false; readonly retryAfterMs: number; readonly notify: boolean };
 
 /**
  * A question from any surface, the way /ask takes it: counted, answered by the one responder (a server's
@@ -22,9 +23,10 @@ export function takeQuestion(
 ): Asked {
   const started = performance.now();
   ctx.metrics.questionAsked(input.source);
-  const reply = ctx.core.responder.respond(input.text, { guildId: input.guildId });
-  const limit = allowedNow(ctx, input.userId, reply);
-  return limit.ok ? { ok: true, reply, started } : { ok: false, retryAfterMs: limit.retryAfterMs };
+  const admitted = respondWithinLimit(ctx, input);
+  return admitted.ok
+    ? { ok: true, reply: admitted.reply, started }
+    : { ok: false, retryAfterMs: admitted.retryAfterMs, notify: admitted.notify };
 }
 
 /** After the reply went out: counts, latency and the log line (never the words of a crisis message). */

@@ -57,3 +57,30 @@ export function createRecentAnswers(ttlMs: number, now: () => number = Date.now)
     },
   };
 }
+
+/**
+ * "Once, then quiet": `first(key, until)` is true the first time and false again until `until` has
+ * passed. One "slow down" per refused window; one public crisis reply per member and channel a minute.
+ * Expired keys are forgotten, so memory follows recent activity only.
+ */
+export interface OncePer {
+  first(key: string, until: number): boolean;
+}
+
+export function createOncePer(now: () => number = Date.now): OncePer {
+  const quietUntil = new Map<string, number>();
+  let nextSweep = 0;
+  return {
+    first(key, until) {
+      const time = now();
+      if (time >= nextSweep) {
+        for (const [other, end] of quietUntil) if (end <= time) quietUntil.delete(other);
+        nextSweep = time + 60_000;
+      }
+      const end = quietUntil.get(key);
+      if (end !== undefined && time < end) return false;
+      quietUntil.set(key, until);
+      return true;
+    },
+  };
+}

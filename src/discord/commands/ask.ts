@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { composeReply } from '../../answer/compose.js';
 import { MAX_QUESTION_CODE_POINTS } from '../../answer/responder.js';
-import { allowedNow, replyLog } from '../context.js';
+import { replyLog, respondWithinLimit } from '../context.js';
 import { defineCommand } from '../modules.js';
 import { interactionPayload } from '../payload.js';
 import { slowDown } from '../replies.js';
@@ -31,17 +31,22 @@ export const ask = defineCommand({
   },
 
   async execute(interaction, ctx) {
-    const { engine, responder, crisis } = ctx.core;
+    const { engine, crisis } = ctx.core;
     const started = performance.now();
     ctx.metrics.questionAsked('slash');
     // Pins apply only where a server installed the bot (not in DMs, nor where only the member installed it).
     const guildId = installedGuildId(interaction);
-    const reply = responder.respond(interaction.options.getString('question', true), { guildId });
-    const limit = allowedNow(ctx, interaction.user.id, reply);
-    if (!limit.ok) {
-      await interaction.reply(interactionPayload(slowDown(limit.retryAfterMs), { ephemeral: true }));
+    const admitted = respondWithinLimit(ctx, {
+      text: interaction.options.getString('question', true),
+      userId: interaction.user.id,
+      guildId,
+    });
+    if (!admitted.ok) {
+      // Private, so every refused /ask may say so (an interaction must be answered anyway).
+      await interaction.reply(interactionPayload(slowDown(admitted.retryAfterMs), { ephemeral: true }));
       return;
     }
+    const reply = admitted.reply;
     // A person in crisis is answered privately, whatever they asked for.
     const ephemeral = reply.kind === 'crisis' || (interaction.options.getBoolean('private') ?? false);
     const composed = composeReply(reply, {

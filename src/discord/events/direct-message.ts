@@ -39,7 +39,7 @@ async function answerDirectMessage(ctx: BotContext, message: Message): Promise<v
     source: 'dm',
   });
   if (!asked.ok) {
-    await message.reply(messageReplyPayload(slowDown(asked.retryAfterMs)));
+    if (asked.notify) await message.reply(messageReplyPayload(slowDown(asked.retryAfterMs)));
     return;
   }
   const composed = composeReply(asked.reply, { engine, crisis, surface: 'private', pinnable: false });

@@ -1,10 +1,13 @@
 import { Events, type Message } from 'discord.js';
 import { composeNotice, composeReply } from '../../answer/compose.js';
 import type { Reply } from '../../answer/responder.js';
-import { allowedNow, replyLog, type BotContext } from '../context.js';
+import { replyLog, respondWithinLimit, type BotContext } from '../context.js';
 import { defineEvent } from '../modules.js';
 import { messageReplyPayload } from '../payload.js';
 import { slowDown } from '../replies.js';
+
+/** After a public crisis reply, the same member in the same channel gets the next one after this long. */
+const CRISIS_QUIET_MS = 60_000;
 
 /** A message that @mentions the bot is a question; the reply goes in the channel. */
 export const messageCreate = defineEvent({
@@ -24,7 +27,7 @@ export const messageCreate = defineEvent({
 
 async function handleMention(ctx: BotContext, message: Message): Promise<void> {
   const { metrics } = ctx;
-  const { engine, responder, crisis } = ctx.core;
+  const { engine, crisis } = ctx.core;
   const me = ctx.client.user;
   if (!me || message.author.bot || !message.inGuild() || !message.mentions.users.has(me.id)) return;
   // A reply to one of our answers pings us without being a question ("thanks!"): only an explicit
@@ -34,10 +37,24 @@ async function handleMention(ctx: BotContext, message: Message): Promise<void> {
   const started = performance.now();
   metrics.questionAsked('mention');
   const question = message.content.replace(explicitMention, ' ');
-  const reply = responder.respond(question, { guildId: message.guildId });
-  const limit = allowedNow(ctx, message.author.id, reply);
-  if (!limit.ok) {
-    await message.reply(messageReplyPayload(slowDown(limit.retryAfterMs)));
+  const admitted = respondWithinLimit(ctx, {
+    text: question,
+    userId: message.author.id,
+    guildId: message.guildId,
+  });
+  if (!admitted.ok) {
+    // In public: one "slow down" per window, then quiet, so a flood cannot make the bot flood too.
+    if (admitted.notify) await message.reply(messageReplyPayload(slowDown(admitted.retryAfterMs)));
+    return;
+  }
+  const reply = admitted.reply;
+  // A crisis reply is never refused, but one member repeating it in one channel gets it once a minute:
+  // the resources are right above, and the bot must not be made to post them twenty times.
+  if (
+    reply.kind === 'crisis' &&
+    !ctx.publicCrisisReplies.first(`${message.author.id}:${message.channelId}`, Date.now() + CRISIS_QUIET_MS)
+  ) {
+    metrics.answered('crisis-repeat');
     return;
   }
   // The same answer in the same channel a moment ago: point to it rather than post it again.

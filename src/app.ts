@@ -20,11 +20,15 @@ export interface App {
 export type AppResult = { ok: true; app: App } | { ok: false; message: string };
 
 /** Builds everything (not yet logged in): the same wiring for `npm start` and the end-to-end tests. */
-export async function createApp(config: BotConfig, logger: Logger): Promise<AppResult> {
+export async function createApp(
+  config: BotConfig,
+  logger: Logger,
+  options: { readonly now?: () => number } = {},
+): Promise<AppResult> {
   const core = loadCore(config, { withPins: true, logger });
   if (!core.ok) return core;
   const metrics = createMetrics();
-  const bot = createBot({ config, core: core.core, logger, metrics });
+  const bot = createBot({ config, core: core.core, logger, metrics, ...options });
   let health: Server | undefined;
   if (config.healthPort !== undefined) {
     const started = await startHealthServer(
@@ -32,7 +36,8 @@ export async function createApp(config: BotConfig, logger: Logger): Promise<AppR
       {
         gatewayConnected: bot.isConnected,
         knowledgeLoaded: () => core.core.engine.knowledge.articles.length > 0,
-        storeWritable: () => core.core.pins?.isWritable() ?? false,
+        // Pins, votes and counts share the database: writable now, and the last batch of counts went in.
+        storeWritable: () => (core.core.pins?.isWritable() ?? false) && bot.recordingHealthy(),
       },
       metrics,
     );

@@ -66,6 +66,13 @@ const discord = {
   DISCORD_API_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL' }).optional(),
   ),
+  VOTE_HASH_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(32, 'VOTE_HASH_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+      .optional(),
+  ),
+  REVIEW_RETENTION_DAYS: positiveInt(30),
 };
 
 export interface AppConfig {
@@ -89,6 +96,18 @@ export interface BotConfig extends AppConfig {
   readonly guildId: string | undefined;
   /** REST base such as `http://127.0.0.1:8080/api`; undefined means Discord's own. */
   readonly apiUrl: string | undefined;
+  /**
+   * Key of the HMAC that turns a voter's id into the stored hash (so a vote can be changed, and the id is
+   * never stored). Required by `npm start`; `npm run deploy-commands` does not need it.
+   */
+  readonly voteSecret: string | undefined;
+  /** Review queue texts are deleted this many days after the question was last asked. */
+  readonly reviewRetentionDays: number;
+}
+
+/** What `npm start` needs beyond registration: the vote secret is required. */
+export interface StartConfig extends BotConfig {
+  readonly voteSecret: string;
 }
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; message: string };
@@ -119,8 +138,28 @@ export function loadBotConfig(env: Env = processEnv()): ConfigResult<BotConfig> 
       clientId: data.DISCORD_CLIENT_ID,
       guildId: data.DISCORD_GUILD_ID,
       apiUrl: data.DISCORD_API_URL,
+      voteSecret: data.VOTE_HASH_SECRET,
+      reviewRetentionDays: data.REVIEW_RETENTION_DAYS,
     },
   };
+}
+
+/**
+ * The bot itself needs VOTE_HASH_SECRET. There is no derived default: a key anyone can work out (or one
+ * that changes with the token) would make the stored voter hashes either guessable or unstable.
+ */
+export function loadStartConfig(env: Env = processEnv()): ConfigResult<StartConfig> {
+  const loaded = loadBotConfig(env);
+  if (!loaded.ok) return loaded;
+  const voteSecret = loaded.config.voteSecret;
+  if (!voteSecret) {
+    return {
+      ok: false,
+      message:
+        'Configuration error: VOTE_HASH_SECRET is required to start the bot; generate one with `openssl rand -hex 32` (variable VOTE_HASH_SECRET). See .env.example for every setting.',
+    };
+  }
+  return { ok: true, config: { ...loaded.config, voteSecret } };
 }
 
 function toAppConfig(data: z.infer<z.ZodObject<typeof common>>): AppConfig {

@@ -5,6 +5,7 @@ import type { CrisisText } from './answer/compose.js';
 import type { AppConfig } from './config.js';
 import { createPinService, type PinService } from './pins/service.js';
 import { FALLBACK_CRISIS_REPLY, loadCrisisReply } from './safety/crisis-reply.js';
+import type { ModerationStore } from './store/moderation-store.js';
 import { openPinStore, type SqlitePinStore } from './store/sqlite-pin-store.js';
 import type { Logger } from './logger.js';
 
@@ -14,6 +15,8 @@ export interface Core {
   readonly crisis: CrisisText;
   readonly responder: Responder;
   readonly pins: PinService | undefined;
+  /** Settings, votes, review queue and daily counts (same database as the pins; only with pins). */
+  readonly moderation: ModerationStore | undefined;
   close(): void;
 }
 
@@ -58,6 +61,7 @@ export function loadCore(config: AppConfig, { withPins, logger }: CoreOptions): 
       crisis,
       responder: createResponder({ engine, pins }),
       pins,
+      moderation: store?.moderation,
       close: () => store?.close(),
     },
   };

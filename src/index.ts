@@ -3,12 +3,12 @@
  * Start-up never registers commands: that is `npm run deploy-commands`.
  */
 import { createApp } from './app.js';
-import { loadBotConfig } from './config.js';
+import { loadStartConfig } from './config.js';
 import { createLogger } from './logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 4_000;
 
-const configResult = loadBotConfig();
+const configResult = loadStartConfig();
 if (!configResult.ok) {
   process.stderr.write(`${configResult.message}\n`);
   process.exit(1);

@@ -17,7 +17,18 @@ export type ButtonAction =
   | { readonly type: 'pin'; readonly articleId: string; readonly paragraphId: string }
   | { readonly type: 'pins-page'; readonly page: number }
   /** "Post as reply" under a private "Find answer": posts the answer as a reply to that message. */
-  | { readonly type: 'post'; readonly messageId: string };
+  | { readonly type: 'post'; readonly messageId: string }
+  | {
+      readonly type: 'vote';
+      readonly helpful: boolean;
+      readonly articleId: string;
+      readonly paragraphId: string;
+    }
+  | { readonly type: 'review-next'; readonly entryId: number }
+  | { readonly type: 'review-dismiss'; readonly entryId: number }
+  /** A string select: the chosen value is the section (or, with many sections, the article). */
+  | { readonly type: 'review-pin'; readonly entryId: number }
+  | { readonly type: 'review-article'; readonly entryId: number };
 
 const VERSION = 'v1';
 const SEPARATOR = '|';
@@ -54,6 +65,15 @@ function customIdOf(action: ButtonAction, slot?: string): string {
       break;
     case 'post':
       parts.push(action.messageId);
+      break;
+    case 'vote':
+      parts.push(action.helpful ? 'up' : 'down', action.articleId, action.paragraphId);
+      break;
+    case 'review-next':
+    case 'review-dismiss':
+    case 'review-pin':
+    case 'review-article':
+      parts.push(String(action.entryId));
       break;
   }
   if (slot) parts.push(slot);
@@ -92,6 +112,19 @@ export function decodeAction(customId: string): ButtonAction | undefined {
     }
     case 'post':
       return first !== undefined && /^\d{15,22}$/.test(first) ? { type, messageId: first } : undefined;
+    case 'vote':
+      return (first === 'up' || first === 'down') && text(second) && text(third)
+        ? { type, helpful: first === 'up', articleId: second, paragraphId: third }
+        : undefined;
+    case 'review-next':
+    case 'review-dismiss':
+    case 'review-pin':
+    case 'review-article': {
+      const id = Number(first);
+      return first !== undefined && /^\d{1,15}$/.test(first) && Number.isSafeInteger(id)
+        ? { type, entryId: id }
+        : undefined;
+    }
     default:
       return undefined;
   }

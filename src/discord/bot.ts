@@ -13,6 +13,8 @@ export interface Bot {
   stop(): Promise<void>;
   /** The gateway session is up (for /healthz). */
   isConnected(): boolean;
+  /** The last write of counts and queue entries succeeded (for /healthz). */
+  recordingHealthy(): boolean;
 }
 
 export interface BotDeps {
@@ -20,13 +22,15 @@ export interface BotDeps {
   readonly core: Core;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** The clock for counts, votes and retention (tests inject one). */
+  readonly now?: () => number;
 }
 
 /**
  * The client and its listeners. Commands, component families and events each live in their own module
  * (src/discord/commands, components, events); this only builds the shared context and subscribes.
  */
-export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
+export function createBot({ config, core, logger, metrics, now }: BotDeps): Bot {
   const client = new Client({
     // DirectMessages (not privileged) with partial channels: a DM channel is rarely cached when a DM arrives.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -34,7 +38,7 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
-  const ctx = createBotContext({ client, config, core, logger, metrics });
+  const ctx = createBotContext({ client, config, core, logger, metrics, ...(now ? { now } : {}) });
   for (const event of EVENTS) {
     client.on(event.name, (...args) => void event.handle(ctx, ...args));
   }
@@ -45,8 +49,10 @@ export function createBot({ config, core, logger, metrics }: BotDeps): Bot {
       await client.login(config.token);
     },
     async stop() {
+      ctx.recorder?.stop();
       await client.destroy();
     },
+    recordingHealthy: () => !(ctx.recorder?.failing ?? false),
     isConnected: () => client.ws.status === Status.Ready,
   };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Client } from 'discord.js';
 import { replyLogFields } from '../answer/reply-log.js';
 import type { Reply } from '../answer/responder.js';
@@ -5,6 +6,7 @@ import type { BotConfig } from '../config.js';
 import type { Core } from '../core.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
+import { createRecorder, type Recorder } from '../moderation/recorder.js';
 import {
   createOncePer,
   createRateLimiter,
@@ -30,6 +32,11 @@ export interface BotContext {
   readonly slowDownNotices: OncePer;
   /** One public crisis reply per member and channel a minute. */
   readonly publicCrisisReplies: OncePer;
+  /** Counts and review-queue entries, written off the answer's path; undefined without a database. */
+  readonly recorder: Recorder | undefined;
+  readonly now: () => number;
+  /** The stored stand-in for a voter: HMAC of (answer, voter) under VOTE_HASH_SECRET. */
+  voterHash(answerId: string, userId: string): string;
 }
 
 export interface BotContextDeps {
@@ -38,15 +45,34 @@ export interface BotContextDeps {
   readonly core: Core;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  readonly now?: () => number;
 }
 
 export function createBotContext(deps: BotContextDeps): BotContext {
+  const now = deps.now ?? Date.now;
+  const secret = deps.config.voteSecret;
+  const moderation = deps.core.moderation;
   return {
     ...deps,
+    now,
     limiter: createRateLimiter(deps.config.rateLimit.questions, deps.config.rateLimit.windowMs),
     recentMentionAnswers: createRecentAnswers(REPEAT_WINDOW_MS),
     slowDownNotices: createOncePer(),
     publicCrisisReplies: createOncePer(),
+    recorder:
+      moderation &&
+      createRecorder({
+        store: moderation,
+        retentionDays: deps.config.reviewRetentionDays,
+        now,
+        logger: deps.logger,
+        onQueued: (reason) => deps.metrics.queued(reason),
+      }),
+    voterHash(answerId, userId) {
+      // Per answer: two votes by one member on two answers cannot be linked through the hash.
+      if (!secret) throw new Error('VOTE_HASH_SECRET is not set');
+      return createHmac('sha256', secret).update(`${answerId}:${userId}`).digest('base64url');
+    },
   };
 }
 

@@ -7,6 +7,10 @@ export interface Metrics {
   answered(kind: string): void;
   pinAction(result: string): void;
   rateLimited(): void;
+  /** A 👍/👎 click by result: helpful, unhelpful, repeat (same vote again) or failed. */
+  vote(result: string): void;
+  /** A question sent to a server's review queue, by reason (declined, unhelpful). */
+  queued(reason: string): void;
   replyLatency(seconds: number): void;
   errors(): void;
   render(): string;
@@ -18,6 +22,8 @@ export function createMetrics(): Metrics {
   const questions = new Map<string, number>();
   const answers = new Map<string, number>();
   const pins = new Map<string, number>();
+  const votes = new Map<string, number>();
+  const queue = new Map<string, number>();
   let limited = 0;
   let errorCount = 0;
   const buckets = LATENCY_BUCKETS.map(() => 0);
@@ -35,6 +41,8 @@ export function createMetrics(): Metrics {
     questionAsked: (source) => bump(questions, source),
     answered: (kind) => bump(answers, kind),
     pinAction: (result) => bump(pins, result),
+    vote: (result) => bump(votes, result),
+    queued: (reason) => bump(queue, reason),
     rateLimited: () => {
       limited++;
     },
@@ -53,6 +61,8 @@ export function createMetrics(): Metrics {
         ...counter('boundary_bot_questions_total', 'Questions received.', 'source', questions),
         ...counter('boundary_bot_answers_total', 'Replies by kind.', 'kind', answers),
         ...counter('boundary_bot_pins_total', 'Pin actions by result.', 'result', pins),
+        ...counter('boundary_bot_votes_total', 'Feedback clicks by result.', 'result', votes),
+        ...counter('boundary_bot_review_queue_total', 'Questions sent to review queues.', 'reason', queue),
         '# HELP boundary_bot_rate_limited_total Questions refused by the per-user rate limit.',
         '# TYPE boundary_bot_rate_limited_total counter',
         `boundary_bot_rate_limited_total ${limited}`,

@@ -54,6 +54,56 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'create settings, votes, review queue and daily counts',
+    up: (db) => {
+      // What moderators see about members' questions, stored as little as the feature needs:
+      // votes keep a keyed hash of the voter (never the id) so a vote can be changed; the review queue keeps
+      // question text only while a server has it on, and never a user id, name or link; daily counts keep
+      // numbers only.
+      db.exec(`
+        CREATE TABLE guild_settings (
+          guild_id     TEXT    PRIMARY KEY,
+          review_queue INTEGER NOT NULL DEFAULT 0 CHECK (review_queue IN (0, 1)),
+          updated_at   INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE votes (
+          answer_id  TEXT    NOT NULL,
+          voter_hash TEXT    NOT NULL,
+          guild_id   TEXT    NOT NULL,
+          helpful    INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+          article_id TEXT    NOT NULL,
+          section_id TEXT    NOT NULL,
+          at         INTEGER NOT NULL,
+          PRIMARY KEY (answer_id, voter_hash)
+        ) STRICT;
+        CREATE INDEX votes_by_guild ON votes (guild_id, at);
+        CREATE TABLE review_queue (
+          id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+          guild_id            TEXT    NOT NULL,
+          normalized_question TEXT    NOT NULL,
+          question            TEXT    NOT NULL,
+          reason              TEXT    NOT NULL CHECK (reason IN ('declined', 'unhelpful')),
+          article_id          TEXT,
+          section_id          TEXT,
+          times               INTEGER NOT NULL,
+          first_at            INTEGER NOT NULL,
+          last_at             INTEGER NOT NULL,
+          UNIQUE (guild_id, normalized_question)
+        ) STRICT;
+        CREATE INDEX review_queue_by_age ON review_queue (last_at);
+        CREATE TABLE daily_counts (
+          guild_id   TEXT    NOT NULL,
+          day        TEXT    NOT NULL,
+          outcome    TEXT    NOT NULL,
+          section_id TEXT    NOT NULL DEFAULT '',
+          count      INTEGER NOT NULL,
+          PRIMARY KEY (guild_id, day, outcome, section_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, statfsSync } from 'node:fs'
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, SchemaTooNewError, currentVersion, migrate } from './migrations.js';
+import { createModerationStore, type ModerationStore } from './moderation-store.js';
 import type { NewPin, Pin, PinStore, StoreResult } from './types.js';
 
 export interface PinStoreLogger {
@@ -40,6 +41,8 @@ export interface PinEvent {
 export interface SqlitePinStore extends PinStore {
   /** The guild's audit log (adds and removals), oldest first. */
   listPinEvents(guildId: string): StoreResult<readonly PinEvent[]>;
+  /** Settings, votes, review queue and daily counts, on the same connection. */
+  readonly moderation: ModerationStore;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 300;
@@ -397,6 +400,8 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
   }
 
   return {
+    moderation: createModerationStore((op, write, fn) => run(op, write, (c) => fn(c.db))),
+
     addPin(pin: NewPin) {
       return run('addPin', true, (c) => {
         const add = c.db.transaction(() => {

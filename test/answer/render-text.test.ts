@@ -62,7 +62,7 @@ describe('GIVEN a composed answer', () => {
       sectionId: 'one',
       paragraphId: 'one/1',
       score: 0.9,
-      alternatives: [{ articleId: 'a', sectionId: 'two', paragraphId: 'two/1', score: 0.85 }],
+      alternatives: [{ articleId: 'a', sectionId: 'two', paragraphId: 'two/1', score: 0.88 }],
       matchedTerms: [],
       bestSentence: 'Best part.',
     },

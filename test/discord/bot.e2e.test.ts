@@ -57,10 +57,21 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     expect(labels).toContain('📌 Pin answer');
   });
 
-  it('WHEN "Did you mean…" or "Read the full section" is clicked THEN that part of the article is shown privately', async () => {
+  it('WHEN a confident answer is given THEN it is calm: no "Did you mean", no section button, 👍 and 👎', async () => {
     const ask = fake.sendSlashCommand({
       name: 'ask',
       options: { question: "can i ask my therapist how she's doing?" },
+    });
+    const body = (await ask.waitForAck()).body as Body;
+    const labels = body.data?.components?.flatMap((row) => row.components).map((button) => button.label);
+    expect(labels).toEqual(['Read the whole article', '📌 Pin answer', '👍 Helpful', '👎 Not helpful']);
+  });
+
+  it('WHEN "Did you mean…" or "Read the whole article" is clicked THEN that part of the article is shown privately', async () => {
+    const ask = fake.sendSlashCommand({
+      name: 'ask',
+      // A close call: another section is within CLOSE_RUNNER_UP of the answer.
+      options: { question: 'can i ask how my therapist is' },
     });
     const body = (await ask.waitForAck()).body as Body;
     const buttons = body.data?.components?.flatMap((row) => row.components) ?? [];
@@ -73,11 +84,13 @@ describe('GIVEN the bot logged into a fake Discord', () => {
     expect(shown.data?.embeds?.[0]?.title).toBe(offer?.label?.replace(/^Did you mean: (.*)\?$/, '$1'));
     expect((shown.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
 
-    const section = buttons.find((button) => button.label === 'Read the full section');
-    const read = fake.sendButton({ customId: section?.custom_id ?? '', message });
+    // The shipped sections are one paragraph each: the quote is the whole section, so no section button.
+    expect(buttons.map((button) => button.label)).not.toContain('Read the full section');
+    const whole = buttons.find((button) => button.label === 'Read the whole article');
+    const read = fake.sendButton({ customId: whole?.custom_id ?? '', message });
     const page = (await read.waitForAck()).body as Body;
     expect(page.type).toBe(4);
-    expect(page.data?.embeds?.map((embed) => embed.title)).toEqual(['Initial Well-being Inquiry']);
+    expect(page.data?.embeds?.[0]?.title).toBe('Introduction');
     expect((page.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   });
 

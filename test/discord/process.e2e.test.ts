@@ -4,6 +4,8 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
 import { scratchDir, until } from '../support/bot-harness.js';
 import { runNode, runNpm } from '../support/processes.js';
 
+const VOTE_SECRET = 'process-test-vote-secret-0123456789abcdef';
+
 describe('GIVEN the bot run as a user runs it', () => {
   let fake: FakeDiscord;
   let scratch: ReturnType<typeof scratchDir>;
@@ -23,6 +25,7 @@ describe('GIVEN the bot run as a user runs it', () => {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.restUrl,
       DATABASE_PATH: join(scratch.path, 'bot.db'),
+      VOTE_HASH_SECRET: VOTE_SECRET,
     });
     try {
       await fake.waitForIdentify(30_000);
@@ -60,6 +63,7 @@ describe('GIVEN the bot run as a user runs it', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.restUrl,
         DATABASE_PATH: join(scratch.path, 'bot.db'),
+        VOTE_HASH_SECRET: VOTE_SECRET,
       });
       await until(() => bot.stdout().includes('connected to Discord'), 'ready', 30_000);
       const stopAt = Date.now();
@@ -101,11 +105,23 @@ describe('GIVEN bad configuration', () => {
     expect(started.stderr()).toContain('.env.example');
   }, 60_000);
 
+  it('WHEN VOTE_HASH_SECRET is missing THEN start-up stops with one message naming it and how to make one', async () => {
+    const started = runNpm(['start'], { DISCORD_TOKEN: 'some.token.value' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr()).toContain('VOTE_HASH_SECRET is required to start the bot');
+    expect(started.stderr()).toContain('openssl rand -hex 32');
+    expect(started.stdout() + started.stderr()).not.toContain('some.token.value');
+  }, 60_000);
+
   it('WHEN the token is wrong THEN start-up stops with a clear message and never prints the token', async () => {
     const fake = await startFakeDiscord();
     try {
       const secret = 'not-the-right-token.abc.def';
-      const started = runNpm(['start'], { DISCORD_TOKEN: secret, DISCORD_API_URL: fake.restUrl });
+      const started = runNpm(['start'], {
+        DISCORD_TOKEN: secret,
+        DISCORD_API_URL: fake.restUrl,
+        VOTE_HASH_SECRET: VOTE_SECRET,
+      });
       expect(await started.exited).toBe(1);
       expect(started.stderr()).toMatch(/invalid token/i);
       expect(started.stdout() + started.stderr()).not.toContain(secret);

@@ -22,7 +22,7 @@ export function scratchDir(prefix = 'boundary-bot-'): { path: string; cleanup: (
 export async function startBot(
   fake: FakeDiscord,
   env: Record<string, string> = {},
-  options: { logLines?: string[] } = {},
+  options: { logLines?: string[]; now?: () => number } = {},
 ): Promise<RunningBot> {
   const config = loadBotConfig({
     DISCORD_TOKEN: fake.token,
@@ -30,6 +30,7 @@ export async function startBot(
     KNOWLEDGE_DIR: join(REPO_ROOT, 'knowledge'),
     DATABASE_PATH: ':memory:',
     LOG_LEVEL: 'silent',
+    VOTE_HASH_SECRET: 'test-only-vote-secret-0123456789abcdef',
     ...env,
   });
   if (!config.ok) throw new Error(config.message);
@@ -40,7 +41,7 @@ export async function startBot(
         logMessageContent: config.config.logMessageContent,
       })
     : createLogger(config.config.logLevel);
-  const created = await createApp(config.config, logger);
+  const created = await createApp(config.config, logger, options.now ? { now: options.now } : {});
   if (!created.ok) throw new Error(created.message);
   const ready = once(created.app.bot.client, Events.ClientReady);
   await created.app.bot.start();

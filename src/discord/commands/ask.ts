@@ -59,5 +59,7 @@ export const ask = defineCommand({
     ctx.metrics.answered(reply.kind);
     ctx.metrics.replyLatency((performance.now() - started) / 1000);
     ctx.logger.info(replyLog(ctx, reply, 'slash'), 'answered');
+    // After the reply: counting never delays an answer.
+    ctx.recorder?.question(interaction.guildId, reply);
   },
 });

@@ -77,6 +77,7 @@ async function handleMention(ctx: BotContext, message: Message): Promise<void> {
   metrics.answered(reply.kind);
   metrics.replyLatency((performance.now() - started) / 1000);
   ctx.logger.info(replyLog(ctx, reply, 'mention'), 'answered');
+  ctx.recorder?.question(message.guildId, reply);
 }
 
 function replyTarget(reply: Reply): string {

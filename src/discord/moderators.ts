@@ -11,3 +11,11 @@ export function moderatorCheck(ctx: BotContext, interaction: BaseInteraction): b
     ctx.config.modRoleIds,
   );
 }
+
+/** Manage Server (1 << 5): also enough for /settings. */
+const MANAGE_GUILD = 1n << 5n;
+
+/** /settings: moderators, or members who can manage the server. */
+export function settingsCheck(ctx: BotContext, interaction: BaseInteraction): boolean {
+  return moderatorCheck(ctx, interaction) || (interaction.memberPermissions?.has(MANAGE_GUILD) ?? false);
+}

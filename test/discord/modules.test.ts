@@ -18,6 +18,11 @@ const EXAMPLES: Record<ActionType, ButtonAction> = {
   pin: { type: 'pin', articleId: 'a', paragraphId: 's/1' },
   'pins-page': { type: 'pins-page', page: 2 },
   post: { type: 'post', messageId: '123456789012345678' },
+  vote: { type: 'vote', helpful: false, articleId: 'a', paragraphId: 's/1' },
+  'review-next': { type: 'review-next', entryId: 3 },
+  'review-dismiss': { type: 'review-dismiss', entryId: 3 },
+  'review-pin': { type: 'review-pin', entryId: 3 },
+  'review-article': { type: 'review-article', entryId: 3 },
 };
 
 interface OptionLike {

@@ -279,6 +279,7 @@ function checkComponents(tree: ErrorTree, components: unknown, flags: number): v
         checkButton(tree, cat, child, seen);
       } else if (SELECT_TYPES.has(Number(child.type))) {
         checkCustomId(tree, cat, child.custom_id, seen);
+        if (child.type === 3) checkStringSelectOptions(tree, cat, child);
       } else {
         tree.add(
           [...cat, 'type'],
@@ -287,6 +288,42 @@ function checkComponents(tree: ErrorTree, components: unknown, flags: number): v
         );
       }
     });
+  });
+}
+
+/** A string select (type 3): 1–25 options with a label and value of at most 100 characters each. */
+function checkStringSelectOptions(
+  tree: ErrorTree,
+  at: (string | number)[],
+  select: Record<string, unknown>,
+): void {
+  const options = select.options;
+  if (!Array.isArray(options) || options.length === 0) {
+    tree.add([...at, 'options'], 'BASE_TYPE_MIN_LENGTH', 'Must be 1 or more in length.');
+    return;
+  }
+  if (options.length > 25)
+    tree.add([...at, 'options'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+  const values = new Set<string>();
+  options.forEach((option: unknown, k) => {
+    const oat = [...at, 'options', k];
+    if (!isObject(option)) {
+      tree.add(oat, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+      return;
+    }
+    for (const field of ['label', 'value'] as const) {
+      const value = option[field];
+      if (typeof value !== 'string' || value.length === 0) {
+        tree.add([...oat, field], 'BASE_TYPE_REQUIRED', 'This field is required');
+      } else if ([...value].length > 100) {
+        tree.add([...oat, field], 'BASE_TYPE_MAX_LENGTH', 'Must be 100 or fewer in length.');
+      }
+    }
+    if (typeof option.value === 'string') {
+      if (values.has(option.value))
+        tree.add([...oat, 'value'], 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', 'Duplicate value');
+      values.add(option.value);
+    }
   });
 }
 

@@ -263,6 +263,8 @@ export interface RecordedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The uploaded bytes, so a test can check what was attached (e.g. that a chart is a valid PNG). */
+  data: Buffer;
 }
 
 export interface RecordedRequest {
@@ -448,6 +450,11 @@ export interface ForumPostHandle {
   threadId: string;
   /** The starter message (same id as the thread). */
   message: Json;
+}
+
+export interface SelectOptions extends ButtonOptions {
+  /** The chosen option values; each must be one of the select's options. */
+  values: string[];
 }
 
 export interface SendMessageOptions {
@@ -1083,6 +1090,35 @@ export class FakeDiscord {
       InteractionType.MessageComponent,
       { ...input, channelId, guildId: stored.guildId },
       { custom_id: input.customId, component_type: 2 },
+      { message: this.withGuild(stored) },
+    );
+    state.customId = input.customId;
+    state.componentMessageId = String(message.id);
+    return handle;
+  }
+
+  /** A member chooses in a string select (component type 3) on a message the bot sent. */
+  sendSelect(input: SelectOptions): InteractionHandle {
+    const stored = this.resolveComponentMessage(input);
+    const message = stored.message;
+    const select = findCustomId(message.components, input.customId);
+    if (!select || select.type !== 3) {
+      throw new Error(
+        `fake-discord: message ${String(message.id)} has no string select with custom_id ${input.customId}`,
+      );
+    }
+    const offered = new Set(
+      (Array.isArray(select.options) ? select.options : []).map((option) =>
+        isObject(option) ? String(option.value) : '',
+      ),
+    );
+    const unknown = input.values.filter((value) => !offered.has(value));
+    if (unknown.length > 0) throw new Error(`fake-discord: the select offers no value ${unknown.join(', ')}`);
+    const channelId = String(message.channel_id);
+    const { state, handle } = this.createInteraction(
+      InteractionType.MessageComponent,
+      { ...input, channelId, guildId: stored.guildId },
+      { custom_id: input.customId, component_type: 3, values: input.values },
       { message: this.withGuild(stored) },
     );
     state.customId = input.customId;
@@ -2609,7 +2645,13 @@ export class FakeDiscord {
             }
           }
         } else {
-          files.push({ field, filename: value.name, contentType: value.type, size: value.size });
+          files.push({
+            field,
+            filename: value.name,
+            contentType: value.type,
+            size: value.size,
+            data: Buffer.from(await value.arrayBuffer()),
+          });
         }
       }
       return { body, files };

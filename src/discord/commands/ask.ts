@@ -55,11 +55,12 @@ export const ask = defineCommand({
       surface: ephemeral ? 'private' : 'public',
       pinnable: guildId !== null,
     });
-    await interaction.reply(interactionPayload(composed, { ephemeral }));
+    const sent = interaction.reply(interactionPayload(composed, { ephemeral }));
+    // Only an in-memory batch (written once a second), so it never holds up the answer on its way out.
+    ctx.recorder?.question(guildId, reply);
+    await sent;
     ctx.metrics.answered(reply.kind);
     ctx.metrics.replyLatency((performance.now() - started) / 1000);
     ctx.logger.info(replyLog(ctx, reply, 'slash'), 'answered');
-    // After the reply: counting never delays an answer.
-    ctx.recorder?.question(interaction.guildId, reply);
   },
 });

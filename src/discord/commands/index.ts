@@ -4,9 +4,12 @@ import { ask } from './ask.js';
 import { findAnswer } from './find-answer.js';
 import { help } from './help.js';
 import { pins } from './pins.js';
+import { review } from './review.js';
+import { settings } from './settings.js';
+import { stats } from './stats.js';
 
 /** Every slash command: what deploy-commands registers and what the router dispatches on, by name. */
-export const COMMANDS: readonly SlashCommand[] = [ask, article, help, pins];
+export const COMMANDS: readonly SlashCommand[] = [ask, article, help, pins, settings, review, stats];
 
 /** Every message context-menu command (Apps → …), dispatched by name. */
 export const MESSAGE_COMMANDS: readonly MessageCommand[] = [findAnswer];

@@ -9,6 +9,7 @@ import { defineCommand } from '../modules.js';
 import { moderatorCheck } from '../moderators.js';
 import { interactionPayload } from '../payload.js';
 import { PINS_UNAVAILABLE, privateNotice } from '../replies.js';
+import { pinSection } from '../pin-section.js';
 import { respondWithSections } from '../section-choices.js';
 import { SERVER_ONLY } from '../where.js';
 
@@ -101,19 +102,15 @@ export const pins = defineCommand({
       await interaction.reply(privateNotice('Pick the section from the list.'));
       return;
     }
-    // Of the section's paragraphs, the one the engine ranks best for this question.
-    const ranked = engine.explain(question).find((entry) => entry.sectionId === section.id);
-    const paragraphId = ranked?.paragraphId ?? section.paragraphs[0]?.id ?? '';
-    const stored = service.pinAnswer({
+    const stored = pinSection(ctx, {
       guildId,
       question,
       articleId: target.articleId,
-      paragraphId,
+      sectionId: section.id,
       pinnedBy: interaction.user.id,
-      messageUrl: null,
     });
     const text = !stored.ok
-      ? stored.reason === 'unavailable'
+      ? stored.reason !== 'unknown-paragraph'
         ? PINS_UNAVAILABLE
         : 'That section is no longer in the article.'
       : `📌 ${stored.created ? 'Pinned' : 'Already pinned'}: questions like “${echoUserText(question, 200)}” get “${section.heading}”.`;

@@ -4,6 +4,7 @@ import { articlePager } from './article-pager.js';
 import { pinButton } from './pin-button.js';
 import { pinsPager } from './pins-pager.js';
 import { postReply } from './post-reply.js';
+import { reviewControls } from './review.js';
 import { vote } from './vote.js';
 
 /** Every component family; the router finds a click's family by the action type in its custom_id. */
@@ -14,6 +15,7 @@ export const COMPONENTS: readonly ComponentFamily[] = [
   pinsPager,
   postReply,
   vote,
+  reviewControls,
 ];
 
 const byType = new Map<ActionType, ComponentFamily>();

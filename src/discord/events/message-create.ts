@@ -73,11 +73,12 @@ async function handleMention(ctx: BotContext, message: Message): Promise<void> {
   // Remembered before sending, so a second mention arriving while the reply is in flight is caught too.
   if (repeatKey) ctx.recentMentionAnswers.remember(repeatKey, message.url);
   const composed = composeReply(reply, { engine, crisis, surface: 'public' });
-  await message.reply(messageReplyPayload(composed));
+  const sent = message.reply(messageReplyPayload(composed));
+  ctx.recorder?.question(message.guildId, reply);
+  await sent;
   metrics.answered(reply.kind);
   metrics.replyLatency((performance.now() - started) / 1000);
   ctx.logger.info(replyLog(ctx, reply, 'mention'), 'answered');
-  ctx.recorder?.question(message.guildId, reply);
 }
 
 function replyTarget(reply: Reply): string {

@@ -1,0 +1,59 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { composeSettings } from '../../moderation/compose.js';
+import { MODERATOR_COMMAND_PERMISSIONS } from '../../pins/moderators.js';
+import { defineCommand } from '../modules.js';
+import { settingsCheck } from '../moderators.js';
+import { interactionPayload } from '../payload.js';
+import { privateNotice } from '../replies.js';
+
+const UNAVAILABLE =
+  'Settings are unavailable right now (the database cannot be written). Answers still work.';
+
+export const settings = defineCommand({
+  definition: {
+    name: 'settings',
+    type: ApplicationCommandType.ChatInput,
+    description: 'Moderators: this server’s settings (run without options to see them)',
+    contexts: [InteractionContextType.Guild],
+    default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
+    options: [
+      {
+        name: 'review-queue',
+        type: ApplicationCommandOptionType.Boolean,
+        description: 'Keep the text of declined and 👎 questions for /review (default: off)',
+        required: false,
+      },
+    ],
+  },
+
+  async execute(interaction, ctx) {
+    if (!interaction.inGuild() || !settingsCheck(ctx, interaction)) {
+      await interaction.reply(privateNotice('Only moderators can change this server’s settings.'));
+      return;
+    }
+    const store = ctx.core.moderation;
+    if (!store) {
+      await interaction.reply(privateNotice(UNAVAILABLE));
+      return;
+    }
+    const wanted = interaction.options.getBoolean('review-queue');
+    const result =
+      wanted === null
+        ? store.settings(interaction.guildId)
+        : store.setReviewQueue(interaction.guildId, wanted, ctx.now());
+    if (!result.ok) {
+      ctx.logger.warn({ err: result.detail }, 'settings unavailable');
+      await interaction.reply(privateNotice(UNAVAILABLE));
+      return;
+    }
+    if (wanted !== null) {
+      ctx.recorder?.settingsChanged(interaction.guildId);
+      ctx.logger.info({ guildId: interaction.guildId, reviewQueue: wanted }, 'settings changed');
+    }
+    await interaction.reply(
+      interactionPayload(composeSettings(result.value, ctx.config.reviewRetentionDays, wanted !== null), {
+        ephemeral: true,
+      }),
+    );
+  },
+});

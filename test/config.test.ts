@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { loadAppConfig, loadBotConfig } from '../src/config.js';
+import { loadAppConfig, loadBotConfig, loadStartConfig } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value_123';
 const VALID = { DISCORD_TOKEN: TOKEN };
 
-function failure(result: ReturnType<typeof loadBotConfig> | ReturnType<typeof loadAppConfig>): string {
+function failure(
+  result:
+    ReturnType<typeof loadBotConfig> | ReturnType<typeof loadAppConfig> | ReturnType<typeof loadStartConfig>,
+): string {
   if (result.ok) throw new Error('expected a configuration error');
   return result.message;
 }
@@ -29,8 +32,28 @@ describe('GIVEN an environment with only a token', () => {
         clientId: undefined,
         guildId: undefined,
         apiUrl: undefined,
+        voteSecret: undefined,
+        reviewRetentionDays: 30,
       },
     });
+  });
+
+  it('WHEN the start config is loaded without VOTE_HASH_SECRET THEN it names the variable and how to make one', () => {
+    const message = failure(loadStartConfig(VALID));
+    expect(message).toContain('VOTE_HASH_SECRET is required');
+    expect(message).toContain('openssl rand -hex 32');
+  });
+
+  it('WHEN VOTE_HASH_SECRET is too short THEN the message says so without echoing it', () => {
+    const message = failure(loadStartConfig({ ...VALID, VOTE_HASH_SECRET: 'short-secret' }));
+    expect(message).toContain('at least 32 characters');
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('WHEN VOTE_HASH_SECRET is set THEN the start config carries it', () => {
+    const secret = 'x'.repeat(40);
+    const result = loadStartConfig({ ...VALID, VOTE_HASH_SECRET: secret });
+    expect(result.ok && result.config.voteSecret).toBe(secret);
   });
 
   it('WHEN the app config is loaded from an empty environment THEN it needs no token', () => {

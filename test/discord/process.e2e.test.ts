@@ -83,13 +83,16 @@ describe('GIVEN the bot run as a user runs it', () => {
     });
     expect(await deployed.exited).toBe(0);
     expect(deployed.stdout()).toMatch(
-      /Registered 5 commands \(\/ask, \/article, \/help, \/pins, “Find answer”\)/,
+      /Registered 8 commands \(\/ask, \/article, \/help, \/pins, \/settings, \/review, \/stats, “Find answer”\)/,
     );
     expect(fake.guildCommands(fake.defaultGuild.id).map((command) => command.name)).toEqual([
       'ask',
       'article',
       'help',
       'pins',
+      'settings',
+      'review',
+      'stats',
       'Find answer',
     ]);
     const put = fake.requests.find((request) => request.method === 'PUT');

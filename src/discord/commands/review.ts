@@ -1,6 +1,7 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
 import { MODERATOR_COMMAND_PERMISSIONS } from '../../pins/moderators.js';
 import { defineCommand } from '../modules.js';
+import { SERVER_ONLY } from '../where.js';
 import { moderatorCheck } from '../moderators.js';
 import { interactionPayload } from '../payload.js';
 import { privateNotice } from '../replies.js';
@@ -11,7 +12,7 @@ export const review = defineCommand({
     name: 'review',
     type: ApplicationCommandType.ChatInput,
     description: 'Moderators: questions the bot declined or that got 👎, to answer with a section',
-    contexts: [InteractionContextType.Guild],
+    ...SERVER_ONLY,
     default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
   },
 

@@ -1,7 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { composeSettings } from '../../moderation/compose.js';
 import { MODERATOR_COMMAND_PERMISSIONS } from '../../pins/moderators.js';
 import { defineCommand } from '../modules.js';
+import { SERVER_ONLY } from '../where.js';
 import { settingsCheck } from '../moderators.js';
 import { interactionPayload } from '../payload.js';
 import { privateNotice } from '../replies.js';
@@ -14,7 +15,7 @@ export const settings = defineCommand({
     name: 'settings',
     type: ApplicationCommandType.ChatInput,
     description: 'Moderators: this server’s settings (run without options to see them)',
-    contexts: [InteractionContextType.Guild],
+    ...SERVER_ONLY,
     default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
     options: [
       {

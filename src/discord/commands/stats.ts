@@ -1,15 +1,11 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  InteractionContextType,
-  MessageFlags,
-} from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, MessageFlags } from 'discord.js';
 import { composeNotice } from '../../answer/compose.js';
 import { renderStatsChart } from '../../moderation/chart.js';
 import { composeStats } from '../../moderation/compose.js';
 import { DEFAULT_STATS_DAYS, loadStats, MAX_STATS_DAYS, sparkline } from '../../moderation/stats.js';
 import { MODERATOR_COMMAND_PERMISSIONS } from '../../pins/moderators.js';
 import { defineCommand } from '../modules.js';
+import { SERVER_ONLY } from '../where.js';
 import { moderatorCheck } from '../moderators.js';
 import { updatePayload } from '../payload.js';
 import { privateNotice } from '../replies.js';
@@ -22,7 +18,7 @@ export const stats = defineCommand({
     name: 'stats',
     type: ApplicationCommandType.ChatInput,
     description: 'Moderators: what members asked and how the answers did',
-    contexts: [InteractionContextType.Guild],
+    ...SERVER_ONLY,
     default_member_permissions: MODERATOR_COMMAND_PERMISSIONS,
     options: [
       {

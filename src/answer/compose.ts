@@ -254,7 +254,8 @@ export function composeNotice(text: string): ComposedMessage {
   };
 }
 
-export function composeHelp(engine: AnswerEngine): ComposedMessage {
+/** `reviewRetentionDays` is how long a server's review queue keeps a question's text (REVIEW_RETENTION_DAYS). */
+export function composeHelp(engine: AnswerEngine, reviewRetentionDays = 30): ComposedMessage {
   const titles = engine.knowledge.articles
     .map((article) => `“${escapeForDiscord(article.title)}”`)
     .join(', ');
@@ -270,6 +271,14 @@ export function composeHelp(engine: AnswerEngine): ComposedMessage {
           '• Mention me with your question — I reply in the channel',
           '• `/article` — read the article, or one section of it',
           '• Moderators can 📌 pin a good answer so similar questions get it first (`/pins`)',
+          '• 👍 / 👎 under an answer tell the moderators whether it helped',
+          '',
+          '**What is stored**',
+          '• A vote: which answer, 👍 or 👎, and a keyed hash of who voted (never your name or id), so you can change it. Deleted after 90 days.',
+          '• Counts per day (questions answered, declined, crisis replies). Numbers only.',
+          `• Only if moderators turn on the review queue (\`/settings review-queue\`): the text of questions I could not answer, or whose answer got 👎, for at most ${reviewRetentionDays} days, without your name, id or a link. Turning it off deletes them.`,
+          '• Messages that sound like a crisis are never stored, only counted.',
+          '• When the bot leaves a server, that server’s votes, texts and counts are deleted.',
           '',
           `-# ${DISCLAIMER} If you are in crisis, contact local emergency services.`,
         ].join('\n'),

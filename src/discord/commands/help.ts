@@ -13,6 +13,8 @@ export const help = defineCommand({
   },
 
   async execute(interaction, ctx) {
-    await interaction.reply(interactionPayload(composeHelp(ctx.core.engine), { ephemeral: true }));
+    await interaction.reply(
+      interactionPayload(composeHelp(ctx.core.engine, ctx.config.reviewRetentionDays), { ephemeral: true }),
+    );
   },
 });

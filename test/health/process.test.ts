@@ -21,6 +21,7 @@ describe('GIVEN HEALTH_PORT is already taken', () => {
     const result = await runToEnd(
       runNode(['--import', 'tsx', 'src/index.ts'], {
         DISCORD_TOKEN: 'not-a-real-token',
+        VOTE_HASH_SECRET: 'health-test-vote-secret-0123456789abcdef',
         // Never reached: the health endpoint fails before the bot logs in.
         DISCORD_API_URL: 'http://127.0.0.1:9/api',
         DATABASE_PATH: join(scratch.path, 'bot.db'),

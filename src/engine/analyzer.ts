@@ -1,6 +1,6 @@
 import type { Vocabulary } from '../knowledge/vocabulary.js';
 import { stem, words } from '../text/index.js';
-import { isStopword } from './text.js';
+import { isSoftStopword, isStopword } from './text.js';
 
 /** Index terms of groups carry a prefix so a group can never collide with a real word. */
 export const CONCEPT_PREFIX = '@';
@@ -66,8 +66,14 @@ export interface Analyzer {
 export function createAnalyzer(
   vocabulary: Vocabulary,
   knowledgeTexts: readonly (readonly string[])[] = [],
+  headings: readonly string[] = [],
 ): Analyzer {
+  // Everyday words and filler that a heading or title uses are topics of this knowledge ("How Long
+  // Therapy Usually Takes"): there they count.
+  const headingStems = new Set(headings.flatMap((heading) => words(heading).map(stem)));
   const filler = new Set(vocabulary.filler.map((word) => word.toLowerCase()));
+  const isFiller = (word: string): boolean =>
+    (filler.has(word) || isSoftStopword(word)) && !headingStems.has(stem(word));
   const settingTerms = new Set<string>();
   const anchorTerms = new Set<string>();
   const table = new Map<string, Phrase[]>();
@@ -112,7 +118,11 @@ export function createAnalyzer(
   ];
 
   const analyzeWords = (text: string): AnalyzedWord[] =>
-    words(text).map((word) => ({ word, stem: stem(word), stopword: isStopword(word) || filler.has(word) }));
+    words(text).map((word) => ({
+      word,
+      stem: stem(word),
+      stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),
+    }));
 
   const findConceptMatches = (sequence: readonly AnalyzedWord[]): ConceptMatch[] => {
     const matches: { start: number; end: number; term: string }[] = [];

@@ -59,7 +59,11 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
       }
     }
   }
-  const analyzer = createAnalyzer(knowledge.vocabulary ?? EMPTY_VOCABULARY, knowledgeTexts);
+  const headings = knowledge.articles.flatMap((article) => [
+    article.title,
+    ...article.sections.map((section) => section.heading),
+  ]);
+  const analyzer = createAnalyzer(knowledge.vocabulary ?? EMPTY_VOCABULARY, knowledgeTexts, headings);
   const docs: Paragraph[] = [];
   const articleOfDoc: number[] = [];
   const fieldTerms: Record<FieldName, string[]>[] = [];

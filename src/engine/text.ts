@@ -25,6 +25,24 @@ behind during before after while since until through across around usually usual
     .filter(Boolean),
 );
 
+/**
+ * Everyday words that usually carry no topic in chat ("talk", "long", "usually") but can name one: a word
+ * of a heading or title is a topic of the knowledge, and there it counts (analyzer.ts).
+ */
+const SOFT_STOPWORDS = new Set(
+  `talk talks talking talked mention mentions mentioned bring brings brought seem seems seemed lately today
+yesterday work working worked works long thing things stuff know think mean doing going want
+need make say said tell give take way lot lots much many always never even still maybe probably guess wonder
+wondering feel feels felt kind sort super pretty quite one bit little usually usual often sometimes`.split(
+    /\s+/,
+  ),
+);
+
+/** Whether a stopword is one of the everyday words a heading can turn into a topic. */
+export function isSoftStopword(token: string): boolean {
+  return SOFT_STOPWORDS.has(token);
+}
+
 /** Every stopword, for typo correction ("alwauys" is still "always"). */
 export const STOPWORD_LIST: readonly string[] = [...STOPWORDS];
 

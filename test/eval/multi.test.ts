@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { evaluate } from '../../src/eval/evaluate.js';
+import { ourEngine, withoutHints } from '../../src/eval/retrievers.js';
+import {
+  SHIPPED_ARTICLE,
+  loadFixtureArticles,
+  loadSet,
+  loadShippedKnowledge,
+  multiKnowledge,
+  tuningSet,
+} from '../../src/eval/sets.js';
+
+const shipped = loadShippedKnowledge();
+const extra = loadFixtureArticles();
+const multi = multiKnowledge(shipped, extra);
+const together = createEngine(multi);
+
+describe('several articles in one knowledge folder', () => {
+  it('GIVEN the extra articles THEN both load beside the shipped one, each with a frozen question set', () => {
+    expect(multi.articles.map((article) => article.id)).toEqual([
+      SHIPPED_ARTICLE,
+      'choosing-a-therapy-approach',
+      'texting-your-therapist',
+    ]);
+    for (const item of extra) expect(item.questions?.answerable.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it("GIVEN questions about an extra article THEN the shipped article's hints take at most 5% of them", () => {
+    const hinted = ourEngine(multi);
+    const unhinted = ourEngine(withoutHints(multi));
+    const stolen: string[] = [];
+    let total = 0;
+    for (const item of extra) {
+      const set = tuningSet(item.article.id);
+      for (const question of set?.answerable ?? []) {
+        total++;
+        const withHints = hinted.rank(question.question)[0]?.articleId;
+        const withoutThem = unhinted.rank(question.question)[0]?.articleId;
+        if (withoutThem === item.article.id && withHints !== item.article.id) stolen.push(question.question);
+      }
+    }
+    expect(total).toBeGreaterThan(20);
+    expect(stolen.length / total, stolen.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('GIVEN a therapy topic the vocabulary lists as out of scope THEN it is declined until an article covers it', () => {
+    const alone = createEngine(shipped).answer('what is cbt and who is it for');
+    expect(alone.kind).toBe('no-match');
+    const answer = together.answer('what is cbt and who is it for');
+    expect(answer.kind === 'answer' && `${answer.articleId}#${answer.sectionId}`).toBe(
+      'choosing-a-therapy-approach#cognitive-behavioral-therapy-cbt',
+    );
+  });
+
+  it("GIVEN the extra articles are added THEN the shipped article's dev questions lose at most 5 points of top-1", () => {
+    const dev = loadSet('dev');
+    const before = evaluate(ourEngine(shipped), dev, SHIPPED_ARTICLE).top1;
+    const after = evaluate(ourEngine(multi), dev, SHIPPED_ARTICLE).top1;
+    expect(before - after).toBeLessThanOrEqual(0.05);
+  });
+});

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials, Status } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials, Status } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { Core } from '../core.js';
 import type { Metrics } from '../health/metrics.js';
@@ -16,6 +16,9 @@ export interface Bot {
   /** The last write of counts and queue entries succeeded (for /healthz). */
   recordingHealthy(): boolean;
 }
+
+/** Upper bounds of discord.js' caches (memory must not grow with the number of members who ever asked). */
+export const CACHE_LIMITS = { users: 1000, membersPerGuild: 200, messagesPerChannel: 25 } as const;
 
 export interface BotDeps {
   readonly config: BotConfig;
@@ -36,6 +39,28 @@ export function createBot({ config, core, logger, metrics, now }: BotDeps): Bot 
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
+    // Every asker would otherwise stay in memory for as long as the bot runs. Nothing here reads members,
+    // users or messages back from the cache (interactions carry them), so small caches cost nothing.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: {
+        maxSize: CACHE_LIMITS.membersPerGuild,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
+      MessageManager: CACHE_LIMITS.messagesPerChannel,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      VoiceStateManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 600, lifetime: 1800 },
+      users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
+    },
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
   const ctx = createBotContext({ client, config, core, logger, metrics, ...(now ? { now } : {}) });

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import { composeNotice, composePinsPage } from '../../answer/compose.js';
 import { echoUserText } from '../../answer/escape.js';
 import { clampChoiceName, DISCORD_LIMITS } from '../../answer/limits.js';
-import { MAX_QUESTION_CODE_POINTS } from '../../answer/responder.js';
+import { MAX_QUESTION_CODE_POINTS, cleanQuestion } from '../../answer/responder.js';
 import { resolveSection } from '../../answer/sections.js';
 import { MODERATOR_COMMAND_PERMISSIONS } from '../../pins/moderators.js';
 import { defineCommand } from '../modules.js';
@@ -94,8 +94,8 @@ export const pins = defineCommand({
       await interaction.reply(privateNotice(text));
       return;
     }
-    // add
-    const question = interaction.options.getString('question', true);
+    // add: stored as the bot reads questions (one line, no invisible or bidi characters, bounded).
+    const question = cleanQuestion(interaction.options.getString('question', true));
     const target = resolveSection(engine, interaction.options.getString('section', true));
     const section = target?.sectionId ? engine.findSection(target.articleId, target.sectionId) : undefined;
     if (!target || !section) {
@@ -122,7 +122,8 @@ export const pins = defineCommand({
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'section') return respondWithSections(interaction, ctx);
     const service = ctx.core.pins;
-    if (focused.name === 'pin' && interaction.guildId && service) {
+    // The pinned questions are for moderators' eyes: anyone else gets an empty list.
+    if (focused.name === 'pin' && interaction.guildId && service && moderatorCheck(ctx, interaction)) {
       const listed = service.listPins(interaction.guildId);
       const needle = String(focused.value).toLowerCase();
       const choices = (listed.ok ? listed.value : [])

@@ -32,7 +32,9 @@ async function route(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (interaction.isMessageComponent()) {
     const action = decodeAction(interaction.customId);
     const family = action && findComponent(action.type);
-    if (!action || !family) {
+    // A custom id is only trusted if the clicked message carries it: a forged id must not act on (or
+    // rewrite) someone else's message.
+    if (!action || !family || !carriesComponent(interaction.message.components, interaction.customId)) {
       await interaction.reply(privateNotice('This button no longer works.'));
       return;
     }
@@ -43,6 +45,24 @@ async function route(ctx: BotContext, interaction: Interaction): Promise<void> {
     if (command?.autocomplete) return command.autocomplete(interaction, ctx);
     await interaction.respond([]);
   }
+}
+
+/** Whether a component with this custom id is on the message (in any action row or container). */
+export function carriesComponent(components: readonly unknown[], customId: string): boolean {
+  const stack: unknown[] = [...components];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as {
+      customId?: unknown;
+      custom_id?: unknown;
+      components?: unknown;
+      data?: { custom_id?: unknown };
+    };
+    if ([record.customId, record.custom_id, record.data?.custom_id].includes(customId)) return true;
+    if (Array.isArray(record.components)) stack.push(...(record.components as unknown[]));
+  }
+  return false;
 }
 
 /** One boundary: log what went wrong, tell the person briefly and privately, keep running. */

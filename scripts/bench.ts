@@ -17,6 +17,7 @@ import { allParagraphs, miniSearch, ourEngine, plainFuse, type Retriever } from 
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { discordBurstSection } from './bench-discord.js';
+import { floodSection } from './bench-flood.js';
 import { median, stats } from './bench-stats.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -446,7 +447,7 @@ export const syntheticSection = (root: string): BenchSection =>
   });
 
 export function defaultSections(root: string): BenchSection[] {
-  return [articleSection(root), syntheticSection(root), discordBurstSection()];
+  return [articleSection(root), syntheticSection(root), discordBurstSection(), floodSection()];
 }
 
 export async function runBench(

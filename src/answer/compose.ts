@@ -277,7 +277,7 @@ export function composeHelp(engine: AnswerEngine, reviewRetentionDays = 30): Com
           '• A vote: which answer, 👍 or 👎, and a keyed hash of who voted (never your name or id), so you can change it. Deleted after 90 days.',
           '• Counts per day (questions answered, declined, crisis replies). Numbers only.',
           `• Only if moderators turn on the review queue (\`/settings review-queue\`): the text of questions I could not answer, or whose answer got 👎, for at most ${reviewRetentionDays} days, without your name, id or a link. Turning it off deletes them.`,
-          '• Messages that sound like a crisis are never stored, only counted.',
+          '• Messages that sound like a crisis, or show distress, are never stored, only counted.',
           '• When the bot leaves a server, that server’s votes, texts and counts are deleted.',
           '',
           `-# ${DISCLAIMER} If you are in crisis, contact local emergency services.`,

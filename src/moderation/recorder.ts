@@ -1,5 +1,6 @@
 import type { Reply } from '../answer/responder.js';
 import { normalizeQuestion } from '../pins/match.js';
+import { assessSafety } from '../safety/crisis.js';
 import {
   dayOf,
   type ModerationStore,
@@ -82,6 +83,9 @@ export function createRecorder({
   const enqueue = (entry: Omit<QueueEntryInput, 'normalizedQuestion' | 'at'>): void => {
     const normalizedQuestion = normalizeQuestion(entry.question);
     if (!normalizedQuestion || !isQueueOn(entry.guildId)) return;
+    // A message that shows distress or danger is counted, never kept: its words say more about the
+    // member than about the article. (A crisis never gets here; a 👎 on a concern answer does.)
+    if (assessSafety(entry.question).tier !== 'none') return;
     entries.push({ ...entry, normalizedQuestion, at: now() });
     onQueued?.(entry.reason);
   };

@@ -73,6 +73,7 @@ const discord = {
       .optional(),
   ),
   REVIEW_RETENTION_DAYS: positiveInt(30),
+  MESSAGE_CONTENT_INTENT: optionalText.transform((value) => value === 'true' || value === '1'),
 };
 
 export interface AppConfig {
@@ -103,6 +104,11 @@ export interface BotConfig extends AppConfig {
   readonly voteSecret: string | undefined;
   /** Review queue texts are deleted this many days after the question was last asked. */
   readonly reviewRetentionDays: number;
+  /**
+   * Ask for the privileged Message Content intent (enable it in the Developer Portal first): forum
+   * auto-answers then read a post's starter message as well as its title. Off by default.
+   */
+  readonly messageContentIntent: boolean;
 }
 
 /** What `npm start` needs beyond registration: the vote secret is required. */
@@ -140,6 +146,7 @@ export function loadBotConfig(env: Env = processEnv()): ConfigResult<BotConfig> 
       apiUrl: data.DISCORD_API_URL,
       voteSecret: data.VOTE_HASH_SECRET,
       reviewRetentionDays: data.REVIEW_RETENTION_DAYS,
+      messageContentIntent: data.MESSAGE_CONTENT_INTENT,
     },
   };
 }

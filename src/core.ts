@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import { createPinService, type PinService } from './pins/service.js';
 import { FALLBACK_CRISIS_REPLY, loadCrisisReply } from './safety/crisis-reply.js';
 import type { ModerationStore } from './store/moderation-store.js';
+import type { ForumStore } from './store/forum-store.js';
 import { openPinStore, type SqlitePinStore } from './store/sqlite-pin-store.js';
 import type { Logger } from './logger.js';
 
@@ -17,6 +18,8 @@ export interface Core {
   readonly pins: PinService | undefined;
   /** Settings, votes, review queue and daily counts (same database as the pins; only with pins). */
   readonly moderation: ModerationStore | undefined;
+  /** Forum auto-answer setting and answered posts; undefined without a database. */
+  readonly forums: ForumStore | undefined;
   close(): void;
 }
 
@@ -62,6 +65,7 @@ export function loadCore(config: AppConfig, { withPins, logger }: CoreOptions): 
       responder: createResponder({ engine, pins }),
       pins,
       moderation: store?.moderation,
+      forums: store?.forums,
       close: () => store?.close(),
     },
   };

@@ -34,6 +34,7 @@ describe('GIVEN an environment with only a token', () => {
         apiUrl: undefined,
         voteSecret: undefined,
         reviewRetentionDays: 30,
+        messageContentIntent: false,
       },
     });
   });
@@ -54,6 +55,13 @@ describe('GIVEN an environment with only a token', () => {
     const secret = 'x'.repeat(40);
     const result = loadStartConfig({ ...VALID, VOTE_HASH_SECRET: secret });
     expect(result.ok && result.config.voteSecret).toBe(secret);
+  });
+
+  it('WHEN MESSAGE_CONTENT_INTENT is true THEN the privileged intent is asked for; anything else leaves it off', () => {
+    const on = loadBotConfig({ ...VALID, MESSAGE_CONTENT_INTENT: 'true' });
+    expect(on.ok && on.config.messageContentIntent).toBe(true);
+    const off = loadBotConfig({ ...VALID, MESSAGE_CONTENT_INTENT: 'no' });
+    expect(off.ok && off.config.messageContentIntent).toBe(false);
   });
 
   it('WHEN the app config is loaded from an empty environment THEN it needs no token', () => {

@@ -36,7 +36,13 @@ export interface BotDeps {
 export function createBot({ config, core, logger, metrics, now }: BotDeps): Bot {
   const client = new Client({
     // DirectMessages (not privileged) with partial channels: a DM channel is rarely cached when a DM arrives.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // MessageContent (privileged, opt-in) lets forum auto-answers read a post's starter message.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(config.messageContentIntent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     // Every asker would otherwise stay in memory for as long as the bot runs. Nothing here reads members,

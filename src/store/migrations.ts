@@ -104,6 +104,28 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'create forum auto-answer setting and answered posts',
+    up: (db) => {
+      // Which forum a server has answered, and which posts were handled (thread ids only: no text, no
+      // user id), so a restart never answers a post twice.
+      db.exec(`
+        CREATE TABLE forum_settings (
+          guild_id   TEXT    PRIMARY KEY,
+          forum_id   TEXT    NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE forum_answered (
+          thread_id   TEXT    PRIMARY KEY,
+          guild_id    TEXT    NOT NULL,
+          answered_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX forum_answered_by_guild ON forum_answered (guild_id);
+        CREATE INDEX forum_answered_by_age ON forum_answered (answered_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION: number = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { LATEST_VERSION, SchemaTooNewError, currentVersion, migrate } from './migrations.js';
 import { createModerationStore, type ModerationStore } from './moderation-store.js';
 import type { NewPin, Pin, PinStore, StoreResult } from './types.js';
+import { createForumStore, type ForumStore } from './forum-store.js';
 
 export interface PinStoreLogger {
   warn(obj: object, msg: string): void;
@@ -43,6 +44,8 @@ export interface SqlitePinStore extends PinStore {
   listPinEvents(guildId: string): StoreResult<readonly PinEvent[]>;
   /** Settings, votes, review queue and daily counts, on the same connection. */
   readonly moderation: ModerationStore;
+  /** Forum auto-answer setting and answered posts, on the same connection. */
+  readonly forums: ForumStore;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 300;
@@ -458,6 +461,7 @@ export function openPinStore(path: string, options: OpenPinStoreOptions = {}): S
       });
     },
 
+    forums: createForumStore((op, write, fn) => run(op, write, (c) => fn(c.db))),
     listPinEvents(guildId: string) {
       return run('listPinEvents', false, (c) => (c.selectEvents.all(guildId) as EventRow[]).map(toEvent));
     },

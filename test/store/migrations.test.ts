@@ -72,6 +72,8 @@ describe('migrations', () => {
     expect(withDb(path, currentVersion)).toBe(LATEST_VERSION);
     expect(tables(path)).toEqual([
       'daily_counts',
+      'forum_answered',
+      'forum_settings',
       'guild_settings',
       'pin_events',
       'pins',
@@ -134,7 +136,9 @@ describe('migrations', () => {
     expect(added).toMatchObject({ ok: true, value: { created: true } });
     expect(withDb(path, currentVersion)).toBe(LATEST_VERSION);
     expect(tables(path)).toContain('notes');
-    expect(tables(path)).toEqual(expect.arrayContaining(['pin_events', 'pins', 'review_queue', 'votes']));
+    expect(tables(path)).toEqual(
+      expect.arrayContaining(['pin_events', 'pins', 'review_queue', 'votes', 'forum_answered']),
+    );
     expect(withDb(path, (db) => db.prepare('SELECT body FROM notes').all())).toEqual([{ body: 'keep me' }]);
   });
 

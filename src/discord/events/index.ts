@@ -1,6 +1,7 @@
 import type { GatewayEvent } from '../modules.js';
 import { directMessage } from './direct-message.js';
 import { guildDelete } from './guild-delete.js';
+import { forumCatchUp, forumGuildRemoved, forumPost } from './forum-post.js';
 import { interactionCreate } from './interaction-create.js';
 import { clientError, disconnected, ready, resumed } from './lifecycle.js';
 import { messageCreate } from './message-create.js';
@@ -11,6 +12,9 @@ export const EVENTS: readonly GatewayEvent[] = [
   messageCreate,
   directMessage,
   guildDelete,
+  forumPost,
+  forumCatchUp,
+  forumGuildRemoved,
   ready,
   resumed,
   disconnected,

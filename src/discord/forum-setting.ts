@@ -45,7 +45,7 @@ export function applyForumSetting(
   const off = interaction.options.getBoolean('auto-answer-off') === true;
   let changed = false;
   if (off || chosen) {
-    const saved = forums.setAutoAnswerForum(guildId, off ? null : (chosen?.id ?? null), Date.now());
+    const saved = forums.setAutoAnswerForum(guildId, off ? null : (chosen?.id ?? null), ctx.now());
     if (!saved.ok) {
       ctx.logger.warn({ err: saved.detail }, 'forum setting unavailable');
       return { ok: false };

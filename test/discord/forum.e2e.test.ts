@@ -122,6 +122,91 @@ describe('GIVEN a server whose forum is auto-answered', () => {
   });
 });
 
+describe('GIVEN a moderator using /settings for forum auto-answer', () => {
+  let fake: FakeDiscord;
+  let running: RunningBot;
+
+  beforeEach(async () => {
+    fake = await startFakeDiscord();
+    running = await startBot(fake);
+  });
+  afterEach(async () => {
+    await running.stop();
+    expect(fake.unknownRequests).toEqual([]);
+    await fake.stop();
+  });
+
+  const settings = (options: Json[], resolvedChannelId?: string) =>
+    fake.sendSlashCommand({
+      name: 'settings',
+      user: fake.users.moderator,
+      options,
+      ...(resolvedChannelId
+        ? { resolved: { channels: { [resolvedChannelId]: fake.resolvedChannel(resolvedChannelId) } } }
+        : {}),
+    });
+  const description = async (handle: ReturnType<typeof settings>): Promise<string> =>
+    ((await handle.waitForAck()).body as { data?: Message }).data?.embeds?.[0]?.description ?? '';
+
+  it('WHEN a forum is chosen THEN new posts there are answered; WHEN turned off THEN they are not', async () => {
+    const forum = fake.addChannel(fake.defaultGuild.id, { name: 'ask-for-help', type: 15 });
+    await until(() => running.bot.client.channels.cache.has(forum.id), 'the forum cached');
+    const chosen = await description(
+      settings([{ name: 'auto-answer-forum', type: 7, value: forum.id }], forum.id),
+    );
+    expect(chosen).toContain(`<#${forum.id}>`);
+    expect(chosen).not.toContain('⚠️');
+    const post = fake.createForumPost({ forumId: forum.id, title: WELLBEING, content: '' });
+    await until(() => fake.messagesIn(post.threadId).length > 0, 'the answer');
+
+    const shown = await description(settings([]));
+    expect(shown).toContain(`<#${forum.id}>`);
+    const off = await description(settings([{ name: 'auto-answer-off', type: 5, value: true }]));
+    expect(off).toContain('**auto-answer-forum**: off.');
+    const later = fake.createForumPost({ forumId: forum.id, title: 'crush on my counselor', content: '' });
+    const control = fake.sendSlashCommand({ name: 'ask', options: { question: 'crush on my counselor' } });
+    await control.waitForAck();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messagesIn(later.threadId)).toEqual([]);
+  });
+
+  it('WHEN the chosen forum does not let the bot post THEN /settings warns', async () => {
+    const guild = fake.guild(fake.defaultGuild.id);
+    const locked = fake.addChannel(fake.defaultGuild.id, {
+      name: 'locked-forum',
+      type: 15,
+      permission_overwrites: [
+        {
+          id: guild?.botRoleId ?? '',
+          type: 0,
+          allow: '0',
+          deny: Permission.SendMessagesInThreads.toString(),
+        },
+      ],
+    });
+    await until(() => running.bot.client.channels.cache.has(locked.id), 'the locked forum cached');
+    const text = await description(
+      settings([{ name: 'auto-answer-forum', type: 7, value: locked.id }], locked.id),
+    );
+    expect(text).toContain(`<#${locked.id}>`);
+    expect(text).toContain('⚠️ I can’t post in that forum');
+  });
+
+  it('WHEN a member who is not a moderator tries THEN nothing changes', async () => {
+    const forum = fake.addChannel(fake.defaultGuild.id, { name: 'ask-for-help', type: 15 });
+    await until(() => running.bot.client.channels.cache.has(forum.id), 'the forum cached');
+    const refused = fake.sendSlashCommand({
+      name: 'settings',
+      user: fake.users.member,
+      options: [{ name: 'auto-answer-forum', type: 7, value: forum.id }],
+      resolved: { channels: { [forum.id]: fake.resolvedChannel(forum.id) } },
+    });
+    const body = (await refused.waitForAck()).body as { data?: Message };
+    expect(body.data?.content).toContain('Only moderators');
+    expect(running.core.forums?.autoAnswerForum(fake.defaultGuild.id)).toEqual({ ok: true, value: null });
+  });
+});
+
 describe('GIVEN the bot restarts between two forum posts', () => {
   it('THEN the post made while it was down is answered once and the first post is never answered again', async () => {
     const fake = await startFakeDiscord();

@@ -6,7 +6,9 @@ import { SERVER_ONLY } from '../where.js';
 import { settingsCheck } from '../moderators.js';
 import { interactionPayload } from '../payload.js';
 import { privateNotice } from '../replies.js';
+import { applyForumSetting, FORUM_OPTIONS, withForumLines } from '../forum-setting.js';
 
+const FORUM_UNAVAILABLE = '**auto-answer-forum**: unavailable right now (the database cannot be written).';
 const UNAVAILABLE =
   'Settings are unavailable right now (the database cannot be written). Answers still work.';
 
@@ -24,6 +26,7 @@ export const settings = defineCommand({
         description: 'Keep the text of declined and 👎 questions for /review (default: off)',
         required: false,
       },
+      ...FORUM_OPTIONS,
     ],
   },
 
@@ -51,8 +54,14 @@ export const settings = defineCommand({
       ctx.recorder?.settingsChanged(interaction.guildId);
       ctx.logger.info({ guildId: interaction.guildId, reviewQueue: wanted }, 'settings changed');
     }
+    const forum = applyForumSetting(interaction, ctx);
+    const composed = composeSettings(
+      result.value,
+      ctx.config.reviewRetentionDays,
+      wanted !== null || (forum.ok && forum.changed),
+    );
     await interaction.reply(
-      interactionPayload(composeSettings(result.value, ctx.config.reviewRetentionDays, wanted !== null), {
+      interactionPayload(withForumLines(composed, forum.ok ? forum.lines : [FORUM_UNAVAILABLE]), {
         ephemeral: true,
       }),
     );

@@ -24,9 +24,10 @@ export function takeQuestion(
   const started = performance.now();
   ctx.metrics.questionAsked(input.source);
   const admitted = respondWithinLimit(ctx, input);
-  return admitted.ok
-    ? { ok: true, reply: admitted.reply, started }
-    : { ok: false, retryAfterMs: admitted.retryAfterMs, notify: admitted.notify };
+  if (!admitted.ok) return { ok: false, retryAfterMs: admitted.retryAfterMs, notify: admitted.notify };
+  // Counts and the review queue of the server that installed the bot (an in-memory batch: no delay).
+  if (input.guildId) ctx.recorder?.question(input.guildId, admitted.reply);
+  return { ok: true, reply: admitted.reply, started };
 }
 
 /** After the reply went out: counts, latency and the log line (never the words of a crisis message). */

@@ -18,6 +18,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 import { discordBurstSection } from './bench-discord.js';
 import { floodSection } from './bench-flood.js';
+import { moderationSection } from './bench-moderation.js';
 import { median, stats } from './bench-stats.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -447,7 +448,13 @@ export const syntheticSection = (root: string): BenchSection =>
   });
 
 export function defaultSections(root: string): BenchSection[] {
-  return [articleSection(root), syntheticSection(root), discordBurstSection(), floodSection()];
+  return [
+    articleSection(root),
+    syntheticSection(root),
+    discordBurstSection(),
+    floodSection(),
+    moderationSection(),
+  ];
 }
 
 export async function runBench(

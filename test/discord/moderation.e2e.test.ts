@@ -118,6 +118,11 @@ describe('GIVEN moderators learning from what members ask', () => {
     expect(await vote(answer, '👎 Not helpful', fake.users.member)).toMatch(/Changed your vote.*not helpful/);
     expect(await vote(answer, '👍 Helpful', fake.users.owner)).toMatch(/marked this answer as helpful/);
 
+    const metrics = running.metrics.render();
+    expect(metrics).toContain('boundary_bot_votes_total{result="helpful"} 2');
+    expect(metrics).toContain('boundary_bot_votes_total{result="repeat"} 1');
+    expect(metrics).toContain('boundary_bot_votes_total{result="unhelpful"} 1');
+
     const stats = await command('stats');
     expect(figure(stats.body, 'Helpful')).toBe('1');
     expect(figure(stats.body, 'Not helpful')).toBe('1');
@@ -134,6 +139,7 @@ describe('GIVEN moderators learning from what members ask', () => {
     await ask(OFF_TOPIC);
     await ask('What is the weather in Paris tomorrow?!');
     const shown = await review();
+    expect(running.metrics.render()).toContain('boundary_bot_review_queue_total{reason="declined"} 2');
     expect(shown.body.embeds?.[0]?.description).toContain(OFF_TOPIC);
     expect(shown.body.embeds?.[0]?.fields).toEqual(
       expect.arrayContaining([

@@ -17,6 +17,8 @@ const UNSET_SETTINGS = Object.fromEntries(
     'HEALTH_PORT',
     'HEALTH_HOST',
     'LOG_MESSAGE_CONTENT',
+    'VOTE_HASH_SECRET',
+    'REVIEW_RETENTION_DAYS',
   ].map((name) => [name, '']),
 );
 

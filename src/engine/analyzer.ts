@@ -38,6 +38,9 @@ function needsExactMatch(word: string, wordStem: string): boolean {
   return word !== wordStem && (isStopword(wordStem) || wordStem.length <= 3);
 }
 
+/** How many distinct words an analyzer remembers before it starts afresh. */
+const ANALYZED_WORDS_LIMIT = 20_000;
+
 /** `*` in a term stands for any one word: "how * is doing" meets "how my counsellor is doing". */
 const WILDCARD = '*';
 
@@ -47,6 +50,8 @@ const WILDCARD = '*';
  */
 export interface Analyzer {
   analyzeWords(text: string): AnalyzedWord[];
+  /** `analyzeWords` of words already split ({@link words}), so an index splits each text once. */
+  analyzeWordList(wordList: readonly string[]): AnalyzedWord[];
   /** Group phrases found in a word sequence, in order of position. */
   findConceptMatches(sequence: readonly AnalyzedWord[]): ConceptMatch[];
   /** Group terms found in a word sequence, with the words that triggered each. */
@@ -117,12 +122,23 @@ export function createAnalyzer(
     ),
   ];
 
-  const analyzeWords = (text: string): AnalyzedWord[] =>
-    words(text).map((word) => ({
-      word,
-      stem: stem(word),
-      stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),
-    }));
+  // A word reads the same wherever it stands: one (read-only) analysis per distinct word, bounded.
+  const analyzed = new Map<string, AnalyzedWord>();
+  const analyzeWord = (word: string): AnalyzedWord => {
+    let item = analyzed.get(word);
+    if (item === undefined) {
+      item = {
+        word,
+        stem: stem(word),
+        stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),
+      };
+      if (analyzed.size >= ANALYZED_WORDS_LIMIT) analyzed.clear();
+      analyzed.set(word, item);
+    }
+    return item;
+  };
+  const analyzeWordList = (wordList: readonly string[]): AnalyzedWord[] => wordList.map(analyzeWord);
+  const analyzeWords = (text: string): AnalyzedWord[] => analyzeWordList(words(text));
 
   const findConceptMatches = (sequence: readonly AnalyzedWord[]): ConceptMatch[] => {
     const matches: { start: number; end: number; term: string }[] = [];
@@ -205,6 +221,7 @@ export function createAnalyzer(
 
   return {
     analyzeWords,
+    analyzeWordList,
     findConceptMatches,
     findConcepts,
     phraseCoveredPositions,

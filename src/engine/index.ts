@@ -51,11 +51,16 @@ export interface KnowledgeIndex {
 
 export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): KnowledgeIndex {
   // The articles' own text as stems: an out-of-scope topic it uses is covered after all.
+  // Each paragraph is split into words once: for this and for its index terms below.
   const knowledgeTexts: string[][] = [];
+  const paragraphWords = new Map<Paragraph, string[]>();
   for (const article of knowledge.articles) {
     for (const section of article.sections) {
-      for (const text of [section.heading, ...section.paragraphs.map((paragraph) => paragraph.text)]) {
-        knowledgeTexts.push(words(text).map(stem));
+      knowledgeTexts.push(words(section.heading).map(stem));
+      for (const paragraph of section.paragraphs) {
+        const list = words(paragraph.text);
+        paragraphWords.set(paragraph, list);
+        knowledgeTexts.push(list.map(stem));
       }
     }
   }
@@ -90,7 +95,7 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
       }
       for (const paragraph of section.paragraphs) {
         paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
-        const sequence = analyzer.analyzeWords(paragraph.text);
+        const sequence = analyzer.analyzeWordList(paragraphWords.get(paragraph) ?? words(paragraph.text));
         for (const item of sequence) if (!item.stopword) vocabularyWords.add(item.word);
         docs.push(paragraph);
         articleOfDoc.push(articleIndex);
@@ -182,37 +187,38 @@ function buildPostings(
 ): { postings: Map<string, Postings>; idf: Map<string, number> } {
   const total = fieldTerms.length;
   const averages = averageFieldLengths(fieldTerms);
+  // First pass: per document its distinct terms and their combined field frequency, kept as flat arrays.
   const documentFrequency = new Map<string, number>();
   const perDoc = fieldTerms.map((doc) => {
     const frequencies = fieldFrequencies(doc, averages, weights);
-    for (const term of frequencies.keys())
+    const terms: string[] = [];
+    const combined = new Float64Array(frequencies.size);
+    for (const [term, tf] of frequencies) {
+      combined[terms.length] = tf.heading + tf.body + tf.keywords + tf.questions;
+      terms.push(term);
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    return frequencies;
+    }
+    return { terms, combined };
   });
 
   const idf = new Map<string, number>();
-  for (const [term, frequency] of documentFrequency) {
-    idf.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
-  }
-  const filled = new Map<string, number>();
+  const filling = new Map<string, { list: Postings; idf: number; at: number }>();
   const postings = new Map<string, Postings>();
   for (const [term, frequency] of documentFrequency) {
-    postings.set(term, {
-      docs: new Int32Array(frequency),
-      weights: new Float64Array(frequency),
-    });
-    filled.set(term, 0);
+    const termIdf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+    idf.set(term, termIdf);
+    const list = { docs: new Int32Array(frequency), weights: new Float64Array(frequency) };
+    postings.set(term, list);
+    filling.set(term, { list, idf: termIdf, at: 0 });
   }
-  perDoc.forEach((frequencies, doc) => {
-    for (const [term, tf] of frequencies) {
-      const list = postings.get(term) as Postings;
-      const at = filled.get(term) ?? 0;
-      const termIdf = idf.get(term) ?? 0;
-      const all = tf.heading + tf.body + tf.keywords + tf.questions;
-      list.docs[at] = doc;
-      list.weights[at] = termIdf * saturate(all, weights.k1);
-      filled.set(term, at + 1);
-    }
+  perDoc.forEach(({ terms, combined }, doc) => {
+    terms.forEach((term, position) => {
+      const entry = filling.get(term);
+      if (entry === undefined) return;
+      entry.list.docs[entry.at] = doc;
+      entry.list.weights[entry.at] = entry.idf * saturate(combined[position] ?? 0, weights.k1);
+      entry.at += 1;
+    });
   });
   return { postings, idf };
 }

@@ -3,7 +3,7 @@
  * under two sections. Exits 1 when there is any finding.
  */
 import { join } from 'node:path';
-import { checkKnowledge } from '../src/eval/knowledge-check.js';
+import { checkKnowledge } from './eval/knowledge-check.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 
 const folder = process.argv[2] ?? join(import.meta.dirname, '..', 'knowledge');

@@ -10,9 +10,9 @@
  *   npm run eval -- --threshold 0.5      another confidence threshold
  *   npm run eval -- --show-misses        also list misses of the frozen held-out sets (never tune on them)
  */
-import { evaluate, type EvalReport, type QuestionSet } from '../src/eval/evaluate.js';
-import { plainBm25 } from '../src/eval/bm25.js';
-import { miniSearch, ourEngine, plainFuse, withoutHints, type Retriever } from '../src/eval/retrievers.js';
+import { evaluate, type EvalReport, type QuestionSet } from './eval/evaluate.js';
+import { plainBm25 } from './eval/bm25.js';
+import { miniSearch, ourEngine, plainFuse, withoutHints, type Retriever } from './eval/retrievers.js';
 import {
   SHIPPED_ARTICLE,
   SHIPPED_SETS,
@@ -23,8 +23,8 @@ import {
   multiKnowledge,
   setExists,
   tuningSet,
-} from '../src/eval/sets.js';
-import { generateTypoSet, knowledgeCompounds, type TypoKind } from '../src/eval/typos.js';
+} from './eval/sets.js';
+import { generateTypoSet, knowledgeCompounds, type TypoKind } from './eval/typos.js';
 import type { EngineOptions } from '../src/engine/engine.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import { generateKnowledge, mulberry32 } from '../../src/eval/generate-knowledge.js';
+import { generateKnowledge, mulberry32 } from '../../scripts/eval/generate-knowledge.js';
 import { slugify } from '../../src/knowledge/slug.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 

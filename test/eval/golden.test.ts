@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type QuestionSet } from '../../src/eval/evaluate.js';
-import { ourEngine } from '../../src/eval/retrievers.js';
+import { evaluate, type QuestionSet } from '../../scripts/eval/evaluate.js';
+import { ourEngine } from '../../scripts/eval/retrievers.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

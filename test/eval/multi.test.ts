@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import { evaluate } from '../../src/eval/evaluate.js';
-import { ourEngine, withoutHints } from '../../src/eval/retrievers.js';
+import { evaluate } from '../../scripts/eval/evaluate.js';
+import { ourEngine, withoutHints } from '../../scripts/eval/retrievers.js';
 import {
   SHIPPED_ARTICLE,
   loadFixtureArticles,
@@ -9,7 +9,7 @@ import {
   loadShippedKnowledge,
   multiKnowledge,
   tuningSet,
-} from '../../src/eval/sets.js';
+} from '../../scripts/eval/sets.js';
 
 const shipped = loadShippedKnowledge();
 const extra = loadFixtureArticles();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../src/text/index.js';
-import { plainBm25 } from '../../src/eval/bm25.js';
-import { loadSet, loadShippedKnowledge } from '../../src/eval/sets.js';
-import { editWord, generateTypoSet, knowledgeCompounds } from '../../src/eval/typos.js';
-import { mulberry32 } from '../../src/eval/generate-knowledge.js';
+import { plainBm25 } from '../../scripts/eval/bm25.js';
+import { loadSet, loadShippedKnowledge } from '../../scripts/eval/sets.js';
+import { editWord, generateTypoSet, knowledgeCompounds } from '../../scripts/eval/typos.js';
+import { mulberry32 } from '../../scripts/eval/generate-knowledge.js';
 
 const knowledge = loadShippedKnowledge();
 const dev = loadSet('dev');

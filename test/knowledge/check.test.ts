@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkKnowledge } from '../../src/eval/knowledge-check.js';
+import { checkKnowledge } from '../../scripts/eval/knowledge-check.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
-import { loadShippedKnowledge } from '../../src/eval/sets.js';
+import { loadShippedKnowledge } from '../../scripts/eval/sets.js';
 
 function knowledgeOf(text: string) {
   const parsed = parseArticle('pets.md', text);

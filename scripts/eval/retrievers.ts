@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { KnowledgeBase, Paragraph } from '../knowledge/types.js';
-import { createEngine, type EngineOptions } from '../engine/engine.js';
+import type { KnowledgeBase, Paragraph } from '../../src/knowledge/types.js';
+import { createEngine, type EngineOptions } from '../../src/engine/engine.js';
 
 export interface RankedParagraph {
   readonly articleId: string;

@@ -5,8 +5,8 @@
  * behave like a large real knowledge base. Pure and deterministic: the same options give the same
  * knowledge base, byte for byte.
  */
-import { slugify } from '../knowledge/slug.js';
-import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
+import { slugify } from '../../src/knowledge/slug.js';
+import type { Article, KnowledgeBase, Paragraph, Section } from '../../src/knowledge/types.js';
 
 export interface GenerateOptions {
   /** Exactly this many paragraphs in total (≥ 1). */

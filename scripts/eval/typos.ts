@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { isPlainStopword } from './bm25.js';
 import type { AnswerableCase } from './evaluate.js';
 import { mulberry32 } from './generate-knowledge.js';

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import type { RankedParagraph, Retriever } from './retrievers.js';
 
 /**

@@ -1,6 +1,6 @@
-import { createEngine } from '../engine/engine.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
-import { words } from '../text/index.js';
+import { createEngine } from '../../src/engine/engine.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { words } from '../../src/text/index.js';
 
 /** One problem with a knowledge folder's hints, for its author. */
 export interface KnowledgeFinding {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../knowledge/load.js';
-import { formatKnowledgeError, parseArticle } from '../knowledge/parse.js';
-import type { Article, KnowledgeBase } from '../knowledge/types.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { formatKnowledgeError, parseArticle } from '../../src/knowledge/parse.js';
+import type { Article, KnowledgeBase } from '../../src/knowledge/types.js';
 import type { QuestionSet } from './evaluate.js';
 
 /** Where the question sets and the extra articles live (`test/fixtures`). */

@@ -34,7 +34,20 @@ const LEET: Readonly<Record<string, string>> = {
 
 const MAX_KEY_LENGTH = 10;
 
+/** Repairs already worked out; bounded, because the words come from members. */
+const repaired = new Map<string, string>();
+const MAX_REPAIRED = 10_000;
+
 function repairKeyWord(token: string): string {
+  const known = repaired.get(token);
+  if (known !== undefined) return known;
+  const result = repairKeyWordUncached(token);
+  if (repaired.size >= MAX_REPAIRED) repaired.clear();
+  repaired.set(token, result);
+  return result;
+}
+
+function repairKeyWordUncached(token: string): string {
   if (token.length < 3 || token.length > MAX_KEY_LENGTH || LEXICON.realWords.has(token)) return token;
   for (const key of LEXICON.keyWords) {
     if (token === key.word) return token;

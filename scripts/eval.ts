@@ -48,6 +48,20 @@ const ours = (knowledge: KnowledgeBase): Retriever =>
 const oursNoHints = (knowledge: KnowledgeBase): Retriever =>
   ourEngine(withoutHints(knowledge), engineOptions, 'ours (no hints)');
 
+/** The figure columns of the shipped-article and the multi-article tables, in the order rows are built. */
+const FIGURE_COLUMNS = [
+  'ours@1',
+  'ours@3',
+  'ours off',
+  'no-hints@1',
+  'no-hints@3',
+  'no-hints off',
+  'BM25@1',
+  'BM25@3',
+  'Mini@1',
+  'Mini@3',
+];
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((cell, at) =>
     Math.max(cell.length, ...rows.map((row) => (row[at] ?? '').length)),
@@ -119,22 +133,7 @@ function summary(): void {
     ]);
   }
   console.log(`Shipped article (${SHIPPED_ARTICLE}) alone: top-1 / top-3 / off-topic declined\n`);
-  table(
-    [
-      'set (answerable+off-topic)',
-      'ours@1',
-      'ours@3',
-      'ours off',
-      'no-hints@1',
-      'no-hints@3',
-      'no-hints off',
-      'BM25@1',
-      'BM25@3',
-      'Mini@1',
-      'Mini@3',
-    ],
-    rows,
-  );
+  table(['set (answerable+off-topic)', ...FIGURE_COLUMNS], rows);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -235,22 +234,7 @@ function multi(verbose: boolean): void {
       }),
     ]);
   }
-  table(
-    [
-      'article',
-      'ours@1',
-      'ours@3',
-      'ours off',
-      'no-hints@1',
-      'no-hints@3',
-      'no-hints off',
-      'BM25@1',
-      'BM25@3',
-      'Mini@1',
-      'Mini@3',
-    ],
-    rows,
-  );
+  table(['article', ...FIGURE_COLUMNS], rows);
 
   console.log(
     `${SHIPPED_ARTICLE}: ours alone vs with the extra articles (top-1 / top-3 / off-topic declined)\n`,

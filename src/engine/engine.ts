@@ -1,6 +1,6 @@
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
 import { FIELDS, buildIndex, type FieldName } from './index.js';
-import { pickSentence, scopeFactor } from './policy.js';
+import { pickSentence, scopeFactors } from './policy.js';
 import { createQuestionAnalyzer } from './question.js';
 import { createRanker } from './rank.js';
 import { traceRanking, type Trace } from './trace.js';
@@ -138,8 +138,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const rankQuestion = (question: string, limit?: number) => {
     const analysis = analyzeQuestion(question);
-    const scope = scopeFactor(analysis.terms, analysis.unknownWords, index, weights);
-    return { analysis, scope, ranked: rank({ ...analysis, scopeFactor: scope }, limit) };
+    const { scope, headingScope } = scopeFactors(analysis.terms, analysis.unknownWords, index, weights);
+    const ranked = rank({ ...analysis, scopeFactor: scope, headingScopeFactor: headingScope }, limit);
+    return { analysis, scope, ranked };
   };
 
   const explain = (question: string): Explanation[] =>

@@ -20,27 +20,50 @@ export function scopeFactor(
   index: KnowledgeIndex,
   weights: RankingWeights,
 ): number {
-  const anchored = isAnchored(terms, unknownWords, index, weights);
-  return (anchored ? 1 : weights.unanchored) * (terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1);
+  return scopeFactors(terms, unknownWords, index, weights).scope;
 }
 
-function isAnchored(
+/**
+ * The scope factor of a question, and the factor for the paragraphs whose own section heading names one
+ * of its words: a question with a few words the knowledge does not know still belongs to a section it
+ * names ("is group therapy worth it"), not to one it merely shares a word with.
+ */
+export function scopeFactors(
   terms: ReadonlyMap<string, QueryTerm>,
   unknownWords: number,
   index: KnowledgeIndex,
   weights: RankingWeights,
-): boolean {
+): { scope: number; headingScope: number } {
+  const outOfScope = terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1;
+  const anchored = anchorFactor(terms, unknownWords, index, weights);
+  let known = 0;
+  for (const term of terms.keys()) if (!term.startsWith(CONCEPT_PREFIX)) known++;
+  const named =
+    anchored < 1 && unknownWords <= weights.headingUnknown && known > unknownWords
+      ? Math.max(anchored, weights.partlyAnchored)
+      : anchored;
+  return { scope: anchored * outOfScope, headingScope: named * outOfScope };
+}
+
+function anchorFactor(
+  terms: ReadonlyMap<string, QueryTerm>,
+  unknownWords: number,
+  index: KnowledgeIndex,
+  weights: RankingWeights,
+): number {
   const { anchorTerms } = index.analyzer;
   // A vocabulary without anchors says nothing about scope: every question may belong.
-  if (anchorTerms.size === 0) return true;
-  for (const concept of anchorTerms) if (terms.has(concept)) return true;
-  if (weights.headingAnchors > 0 && unknownWords === 0) {
-    for (const term of terms.keys()) if (index.headingTerms.has(term)) return true;
-  }
+  if (anchorTerms.size === 0) return 1;
+  for (const concept of anchorTerms) if (terms.has(concept)) return 1;
   let concepts = 0;
-  for (const term of terms.keys())
+  let headings = 0;
+  for (const term of terms.keys()) {
     if (term.startsWith(CONCEPT_PREFIX) && term !== OUT_OF_SCOPE_TERM) concepts++;
-  return concepts >= weights.anchorConcepts;
+    if (index.headingTerms.has(term)) headings++;
+  }
+  if (concepts >= weights.anchorConcepts) return 1;
+  if (weights.headingAnchors > 0 && headings > 0 && unknownWords === 0) return 1;
+  return weights.unanchored;
 }
 
 /** The sentence of a paragraph that carries most of the question's idf mass; indexed on demand. */

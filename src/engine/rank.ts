@@ -17,6 +17,8 @@ export interface RankInput {
   readonly unknownWords: number;
   /** Multiplies every confidence: how sure the question belongs to the knowledge at all. */
   readonly scopeFactor: number;
+  /** The factor instead for paragraphs whose section heading has one of the question's terms (policy.ts). */
+  readonly headingScopeFactor?: number;
 }
 
 export type Ranker = (input: RankInput, limit?: number) => Ranked[];
@@ -42,7 +44,15 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
   const touched = new Int32Array(size);
   const articleMasses = new Float64Array(index.knowledge.articles.length);
 
-  return ({ terms, unknownWords, scopeFactor }, limit = Infinity) => {
+  return ({ terms, unknownWords, scopeFactor, headingScopeFactor }, limit = Infinity) => {
+    const namesHeading = (doc: number): boolean => {
+      const heading = index.fieldTerms[doc]?.heading ?? [];
+      return heading.some((term) => terms.has(term) && !analyzer.settingTerms.has(term));
+    };
+    const factorOf = (doc: number): number =>
+      headingScopeFactor !== undefined && headingScopeFactor > scopeFactor && namesHeading(doc)
+        ? headingScopeFactor
+        : scopeFactor;
     let touchedCount = 0;
     let totalMass = unknownWords * weights.unknown * unknownIdf;
     for (const [term, query] of terms) {
@@ -93,7 +103,7 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
       const value = rawScores[doc] as number;
       const coverage = totalMass > 0 ? Math.min(1, (matchedMasses[doc] as number) / totalMass) : 0;
       const strength = 1 - Math.exp(-value / weights.strengthScale);
-      return { doc, raw: value, coverage, score: scopeFactor * confidence(strength, coverage) };
+      return { doc, raw: value, coverage, score: factorOf(doc) * confidence(strength, coverage) };
     };
     const byRank = (left: Ranked, right: Ranked): number =>
       right.raw - left.raw || right.score - left.score || left.doc - right.doc;

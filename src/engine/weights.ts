@@ -22,6 +22,13 @@ export interface RankingWeights {
    * knows every other word of it too (see policy.ts).
    */
   readonly headingAnchors: number;
+  /**
+   * Unknown words a question may have and still partly belong to a section whose heading names one of
+   * its words (confidence factor `partlyAnchored` for that section's paragraphs, instead of
+   * `unanchored`), when it has more known words than unknown ones. See policy.ts.
+   */
+  readonly headingUnknown: number;
+  readonly partlyAnchored: number;
   /** Exponent of the article-level share of the question (0: off). See rank.ts. */
   readonly articleFocus: number;
   /** Confidence factor for questions about topics the vocabulary lists as out of scope. */
@@ -42,5 +49,7 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   anchorConcepts: 3,
   outOfScope: 0.7,
   headingAnchors: 1,
+  headingUnknown: 1,
+  partlyAnchored: 0.75,
   articleFocus: 1,
 };

@@ -53,6 +53,21 @@ describe('several articles in one knowledge folder', () => {
     );
   });
 
+  it('GIVEN a question with a word the knowledge does not know WHEN it names a section heading THEN that section answers it', () => {
+    // "legit" is known to no article; "EMDR" names the heading "EMDR for Trauma".
+    const answer = createEngine(withoutHints(multi)).answer('is EMDR legit for trauma');
+    expect(answer.kind === 'answer' && `${answer.articleId}#${answer.sectionId}`).toBe(
+      'choosing-a-therapy-approach#emdr-for-trauma',
+    );
+  });
+
+  it('GIVEN an off-topic question that shares one heading word with a section THEN it is still declined', () => {
+    for (const engine of [together, createEngine(withoutHints(multi))]) {
+      expect(engine.answer('how do i get into a bootcamp group for coding').kind).toBe('no-match');
+      expect(engine.answer('best texting app for android').kind).toBe('no-match');
+    }
+  });
+
   it("GIVEN the extra articles are added THEN the shipped article's dev questions lose at most 5 points of top-1", () => {
     const dev = loadSet('dev');
     const before = evaluate(ourEngine(shipped), dev, SHIPPED_ARTICLE).top1;

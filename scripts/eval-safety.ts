@@ -14,6 +14,8 @@ interface CrisisSet {
   readonly crisis: readonly Entry[];
   readonly concern?: readonly Entry[];
   readonly nearMiss: readonly Entry[];
+  /** Ordinary member messages written beside the crisis ones (newer sets). */
+  readonly ordinary?: readonly Entry[];
 }
 
 const fixtures = new URL('../test/fixtures/', import.meta.url);
@@ -28,6 +30,7 @@ function crisisRow(name: string, set: CrisisSet, heldOut: boolean): string {
   const crisis = tiers(set.crisis.map((e) => e.message));
   const concern = tiers((set.concern ?? []).map((e) => e.message));
   const near = tiers(set.nearMiss.map((e) => e.message));
+  const ordinary = tiers((set.ordinary ?? []).map((e) => e.message));
   if (showMisses && !heldOut) {
     const list = (
       label: string,
@@ -42,6 +45,7 @@ function crisisRow(name: string, set: CrisisSet, heldOut: boolean): string {
     list('crisis', set.crisis, crisis, (t) => t !== 'crisis');
     list('concern', set.concern ?? [], concern, (t) => t === 'none');
     list('near-miss', set.nearMiss, near, (t) => t !== 'none');
+    list('ordinary', set.ordinary ?? [], ordinary, (t) => t !== 'none');
   }
   const count = (got: SafetyTier[], wanted: (t: SafetyTier) => boolean) => got.filter(wanted).length;
   return [
@@ -70,18 +74,30 @@ function crisisRow(name: string, set: CrisisSet, heldOut: boolean): string {
       count(near, (t) => t !== 'none'),
       near.length,
     ),
+    ordinary.length === 0
+      ? '—'
+      : percent(
+          count(ordinary, (t) => t !== 'none'),
+          ordinary.length,
+        ),
   ].join(' | ');
 }
 
 console.log(
-  '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier |',
+  '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-console.log(`| ${crisisRow('crisis-set', read<CrisisSet>('crisis-set.json'), false)} |`);
-console.log(`| ${crisisRow('crisis-tuning-set', read<CrisisSet>('crisis-tuning-set.json'), false)} |`);
-console.log(`| ${crisisRow('crisis-tuning-set-2', read<CrisisSet>('crisis-tuning-set-2.json'), false)} |`);
-console.log(`| ${crisisRow('crisis-tuning-set-3', read<CrisisSet>('crisis-tuning-set-3.json'), false)} |`);
-console.log(`| ${crisisRow('crisis-holdout-set', read<CrisisSet>('crisis-holdout-set.json'), true)} |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
+  { name: 'crisis-set', heldOut: false },
+  { name: 'crisis-tuning-set', heldOut: false },
+  { name: 'crisis-tuning-set-2', heldOut: false },
+  { name: 'crisis-tuning-set-3', heldOut: false },
+  { name: 'crisis-tuning-set-4', heldOut: false },
+  { name: 'crisis-holdout-set', heldOut: true },
+  { name: 'crisis-holdout-set-2', heldOut: true },
+];
+for (const { name, heldOut } of CRISIS_SETS)
+  console.log(`| ${crisisRow(name, read<CrisisSet>(`${name}.json`), heldOut)} |`);
 
 interface QuestionSet {
   readonly answerable: readonly { question: string }[];

@@ -35,9 +35,18 @@ export function scopeFactors(
   weights: RankingWeights,
 ): { scope: number; headingScope: number } {
   const outOfScope = terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1;
-  const anchored = anchorFactor(terms, unknownWords, index, weights);
+  let anchored = anchorFactor(terms, unknownWords, index, weights);
   let known = 0;
-  for (const term of terms.keys()) if (!term.startsWith(CONCEPT_PREFIX)) known++;
+  // Words of their own (not a word inside a group's phrase, such as "whats" in "whats up").
+  let ownWords = 0;
+  for (const [term, query] of terms) {
+    if (term.startsWith(CONCEPT_PREFIX)) continue;
+    known++;
+    if (query.weight > weights.phraseWord) ownWords++;
+  }
+  if (weights.knownAnchor > 0 && unknownWords === 0 && ownWords >= weights.knownAnchor) {
+    anchored = Math.max(anchored, weights.knownAnchored);
+  }
   const named =
     anchored < 1 && unknownWords <= weights.headingUnknown && known > unknownWords
       ? Math.max(anchored, weights.partlyAnchored)

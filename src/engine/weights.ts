@@ -28,6 +28,12 @@ export interface RankingWeights {
    * `unanchored`), when it has more known words than unknown ones. See policy.ts.
    */
   readonly headingUnknown: number;
+  /**
+   * Known words (stems, at least this many; 0: off) that make a question every word of which the
+   * knowledge knows partly belong to it (confidence factor `knownAnchored`, instead of `unanchored`).
+   */
+  readonly knownAnchor: number;
+  readonly knownAnchored: number;
   readonly partlyAnchored: number;
   /** Exponent of the article-level share of the question (0: off). See rank.ts. */
   readonly articleFocus: number;
@@ -49,6 +55,8 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   anchorConcepts: 3,
   outOfScope: 0.7,
   headingAnchors: 1,
+  knownAnchor: 2,
+  knownAnchored: 0.75,
   headingUnknown: 1,
   partlyAnchored: 0.75,
   articleFocus: 1,

@@ -68,6 +68,23 @@ describe('several articles in one knowledge folder', () => {
     }
   });
 
+  it('GIVEN a question that names no therapist WHEN the knowledge knows every word of it THEN it is answered', () => {
+    const answer = createEngine(withoutHints(multi)).answer('what number do i call if im in danger');
+    expect(answer.kind === 'answer' && `${answer.articleId}#${answer.sectionId}`).toBe(
+      'texting-your-therapist#what-counts-as-an-emergency',
+    );
+    const shippedAnswer = createEngine(shipped).answer(
+      "she looked exhausted today and I didn't know what to do",
+    );
+    expect(shippedAnswer.kind === 'answer' && shippedAnswer.sectionId).toBe('patient-centered-focus');
+  });
+
+  it('GIVEN a greeting whose words the knowledge knows only inside a phrase THEN it is still declined', () => {
+    for (const engine of [createEngine(shipped), together]) {
+      expect(engine.answer('hey whats up everyone').kind).toBe('no-match');
+    }
+  });
+
   it("GIVEN the extra articles are added THEN the shipped article's dev questions lose at most 5 points of top-1", () => {
     const dev = loadSet('dev');
     const before = evaluate(ourEngine(shipped), dev, SHIPPED_ARTICLE).top1;

@@ -145,12 +145,20 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
 export function averageFieldLengths(
   fieldTerms: readonly Record<FieldName, string[]>[],
 ): Record<FieldName, number> {
-  const total = Math.max(1, fieldTerms.length);
+  // Over the documents that have the field: an article without hints does not shorten the average
+  // against which another article's hints are normalised.
   return Object.fromEntries(
-    FIELDS.map((field) => [
-      field.name,
-      Math.max(1, fieldTerms.reduce((sum, doc) => sum + doc[field.name].length, 0) / total),
-    ]),
+    FIELDS.map((field) => {
+      let sum = 0;
+      let count = 0;
+      for (const doc of fieldTerms) {
+        const length = doc[field.name].length;
+        if (length === 0) continue;
+        sum += length;
+        count++;
+      }
+      return [field.name, Math.max(1, sum / Math.max(1, count))];
+    }),
   ) as Record<FieldName, number>;
 }
 

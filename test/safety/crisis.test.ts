@@ -31,11 +31,15 @@ describe('GIVEN the sets the check was tuned on', () => {
   it.each([
     [
       'crisis-tuning-set-2.json',
-      { crisisAsCrisis: 0.56, crisisAsAny: 0.96, nearMissAsCrisis: 0.045, nearMissAsAny: 0.09 },
+      { crisisAsCrisis: 0.585, crisisAsAny: 0.96, nearMissAsCrisis: 0.045, nearMissAsAny: 0.09 },
     ],
     [
       'crisis-tuning-set-3.json',
-      { crisisAsCrisis: 0.42, crisisAsAny: 0.89, nearMissAsCrisis: 0.06, nearMissAsAny: 0.18 },
+      { crisisAsCrisis: 0.437, crisisAsAny: 0.89, nearMissAsCrisis: 0.06, nearMissAsAny: 0.18 },
+    ],
+    [
+      'crisis-tuning-set-4.json',
+      { crisisAsCrisis: 0.845, crisisAsAny: 0.955, nearMissAsCrisis: 0.02, nearMissAsAny: 0.115 },
     ],
   ])('WHEN %s is tiered THEN it keeps its figures', (name, floor) => {
     const rates = tierRates(crisisSet(name));
@@ -128,6 +132,15 @@ describe('GIVEN who and when', () => {
     expect(tier('giving away all my stuff')).toBe('concern');
     expect(tier('giving away all my stuff. tonight is the night')).toBe('crisis');
     expect(tier('giving away all my stuff and i wrote letters to everyone')).toBe('crisis');
+  });
+
+  it('WHEN chat slang says the same as plain words THEN it weighs the same, and the ordinary use stays calm', () => {
+    expect(tier('wish i could just log off permanently')).toBe('crisis');
+    expect(tier('logging off for good. been real')).toBe('crisis');
+    expect(tier('logging off for the night, gn all')).toBe('none');
+    expect(tier('swallowed like 15 of my tablets')).toBe('crisis');
+    expect(tier('my friend is sh-ing right now and wont answer')).toBe('crisis');
+    expect(tier('sorry in advance for the long post, i have a question about my therapist')).toBe('none');
   });
 });
 

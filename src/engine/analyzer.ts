@@ -140,49 +140,66 @@ export function createAnalyzer(
   const analyzeWordList = (wordList: readonly string[]): AnalyzedWord[] => wordList.map(analyzeWord);
   const analyzeWords = (text: string): AnalyzedWord[] => analyzeWordList(words(text));
 
+  /** Whether `phrase` matches the sequence from `start` on. */
+  const matchesAt = (phrase: Phrase, sequence: readonly AnalyzedWord[], start: number): boolean => {
+    const { stems, exact } = phrase;
+    if (start + stems.length > sequence.length) return false;
+    for (let offset = 0; offset < stems.length; offset++) {
+      const value = stems[offset] as string;
+      if (value === WILDCARD) continue;
+      const item = sequence[start + offset] as AnalyzedWord;
+      if (item.stem !== value) return false;
+      const required = exact[offset];
+      if (required !== undefined && item.word !== required) return false;
+    }
+    return true;
+  };
+
   const findConceptMatches = (sequence: readonly AnalyzedWord[]): ConceptMatch[] => {
     const matches: { start: number; end: number; term: string }[] = [];
     for (let start = 0; start < sequence.length; start++) {
-      const candidates = table.get(sequence[start]?.stem ?? '');
-      if (!candidates) continue;
+      const candidates = table.get((sequence[start] as AnalyzedWord).stem);
+      if (candidates === undefined) continue;
       // A word can belong to several groups ("crush" is romance, "sick" unwell); the longest phrase
-      // of each group wins at a position.
-      const matchedTerms = new Set<string>();
+      // of each group wins at a position (candidates are longest first).
+      const firstMatch = matches.length;
       for (const phrase of candidates) {
-        if (matchedTerms.has(phrase.term)) continue;
-        const isMatch = phrase.stems.every((value, offset) => {
-          const item = sequence[start + offset];
-          if (item === undefined) return false;
-          if (value === WILDCARD) return true;
-          if (item.stem !== value) return false;
-          const required = phrase.exact[offset];
-          return required === undefined || item.word === required;
-        });
-        if (!isMatch) continue;
+        let taken = false;
+        for (let at = firstMatch; at < matches.length; at++) {
+          if ((matches[at] as { term: string }).term === phrase.term) {
+            taken = true;
+            break;
+          }
+        }
+        if (taken || !matchesAt(phrase, sequence, start)) continue;
         matches.push({ start, end: start + phrase.stems.length, term: phrase.term });
-        matchedTerms.add(phrase.term);
       }
     }
+    if (matches.length === 0) return [];
     // A phrase inside a longer phrase of another group is read as part of it: "check in" is asking,
     // not a fitness check; "feelings for" is romance, not well-being. Setting groups stand apart.
     const kept: ConceptMatch[] = [];
     for (const match of matches) {
-      const covered =
-        !settingTerms.has(match.term) &&
-        matches.some(
-          (other) =>
+      let covered = false;
+      if (!settingTerms.has(match.term)) {
+        const length = match.end - match.start;
+        for (const other of matches) {
+          if (
             other !== match &&
-            !settingTerms.has(other.term) &&
             other.start <= match.start &&
             other.end >= match.end &&
-            other.end - other.start > match.end - match.start,
-        );
+            other.end - other.start > length &&
+            !settingTerms.has(other.term)
+          ) {
+            covered = true;
+            break;
+          }
+        }
+      }
       if (covered) continue;
-      const text = sequence
-        .slice(match.start, match.end)
-        .map((item) => item.word)
-        .join(' ');
-      kept.push({ ...match, text });
+      let text = (sequence[match.start] as AnalyzedWord).word;
+      for (let at = match.start + 1; at < match.end; at++) text += ` ${(sequence[at] as AnalyzedWord).word}`;
+      kept.push({ term: match.term, start: match.start, end: match.end, text });
     }
     return kept;
   };
@@ -213,8 +230,12 @@ export function createAnalyzer(
    */
   const termsOfWords = (sequence: readonly AnalyzedWord[], conceptPhrasesOnly = false): string[] => {
     const matches = findConceptMatches(sequence);
-    const covered = conceptPhrasesOnly ? phraseCoveredPositions(matches) : new Set<number>();
-    const terms = sequence.filter((item, at) => !item.stopword && !covered.has(at)).map((item) => item.stem);
+    const covered = conceptPhrasesOnly && matches.length > 0 ? phraseCoveredPositions(matches) : undefined;
+    const terms: string[] = [];
+    for (let at = 0; at < sequence.length; at++) {
+      const item = sequence[at] as AnalyzedWord;
+      if (!item.stopword && covered?.has(at) !== true) terms.push(item.stem);
+    }
     for (const match of matches) terms.push(match.term);
     return terms;
   };

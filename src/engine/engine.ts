@@ -1,5 +1,5 @@
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
-import { FIELDS, buildIndex, type FieldName } from './index.js';
+import { buildIndex, documentHasTerm } from './index.js';
 import { pickSentence, scopeFactors } from './policy.js';
 import { createQuestionAnalyzer } from './question.js';
 import { createRanker } from './rank.js';
@@ -168,10 +168,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         nearestTopics: ranked.length > 0 ? topicsFrom(ranked.map((entry) => entry.doc)) : defaultTopics,
       };
     }
-    const bestFields = index.fieldTerms[best.doc] as Record<FieldName, string[]>;
-    const bestTermSet = new Set(FIELDS.flatMap((field) => bestFields[field.name]));
     const matchedTerms = [...terms.entries()]
-      .filter(([term]) => bestTermSet.has(term))
+      .filter(([term]) => documentHasTerm(index, best.doc, term))
       .flatMap(([, query]) => [...query.words]);
     return {
       kind: 'answer',

@@ -2,6 +2,8 @@ import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/ty
 import { EMPTY_VOCABULARY } from '../knowledge/vocabulary.js';
 import { stem, words } from '../text/index.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { LruCache } from './lru.js';
+import { splitSentences } from './policy.js';
 import type { RankingWeights } from './weights.js';
 
 /**
@@ -18,6 +20,15 @@ export const FIELDS = [
 export type FieldName = (typeof FIELDS)[number]['name'];
 /** Fields written by the article's author as text; the others are curated hints. */
 export const TEXT_FIELDS: readonly FieldName[] = ['heading', 'body'];
+
+/** Paragraph texts whose sentences stay analysed (for picking an answer's sentence). */
+const SENTENCE_CACHE_LIMIT = 1024;
+
+/** One sentence of a paragraph and its index terms. */
+export interface IndexedSentence {
+  readonly text: string;
+  readonly terms: ReadonlySet<string>;
+}
 
 /** A term's documents and, for each, the precomputed BM25F contribution; typed arrays keep 10k docs small. */
 export interface Postings {
@@ -47,6 +58,8 @@ export interface KnowledgeIndex {
   readonly sectionsByKey: ReadonlyMap<string, Section>;
   readonly articlesById: ReadonlyMap<string, Article>;
   readonly paragraphsByKey: ReadonlyMap<string, Paragraph>;
+  /** A text's sentences with their index terms; analysed once per paragraph text (bounded cache). */
+  sentencesOf(text: string): readonly IndexedSentence[];
 }
 
 export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): KnowledgeIndex {
@@ -122,6 +135,18 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     const concept = analyzer.findConcepts(analyzer.analyzeWords(word)).keys().next().value;
     if (concept !== undefined) conceptOfWord.set(word, concept);
   }
+  const sentenceCache = new LruCache<string, readonly IndexedSentence[]>(SENTENCE_CACHE_LIMIT);
+  const sentencesOf = (text: string): readonly IndexedSentence[] => {
+    let sentences = sentenceCache.get(text);
+    if (sentences === undefined) {
+      sentences = splitSentences(text).map((sentence) => ({
+        text: sentence,
+        terms: new Set(analyzer.indexTerms(sentence)),
+      }));
+      sentenceCache.set(text, sentences);
+    }
+    return sentences;
+  };
   return {
     knowledge,
     analyzer,
@@ -138,7 +163,24 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     sectionsByKey,
     articlesById,
     paragraphsByKey,
+    sentencesOf,
   };
+}
+
+/** Whether a document has the term in any field: a binary search of its postings (documents ascend). */
+export function documentHasTerm(index: KnowledgeIndex, doc: number, term: string): boolean {
+  const docs = index.postings.get(term)?.docs;
+  if (docs === undefined) return false;
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = docs[middle] as number;
+    if (value === doc) return true;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** Average length per field, for BM25F length normalisation. */

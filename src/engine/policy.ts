@@ -75,17 +75,16 @@ function anchorFactor(
   return weights.unanchored;
 }
 
-/** The sentence of a paragraph that carries most of the question's idf mass; indexed on demand. */
+/** The sentence of a paragraph that carries most of the question's idf mass (sentences: `index.sentencesOf`). */
 export function pickSentence(
   text: string,
   terms: ReadonlyMap<string, QueryTerm>,
   index: KnowledgeIndex,
 ): string {
-  const sentences = splitSentences(text);
-  let best = sentences[0] ?? text;
+  const sentences = index.sentencesOf(text);
+  let best = sentences[0]?.text ?? text;
   let bestScore = 0;
-  for (const sentence of sentences) {
-    const sentenceTerms = new Set(index.analyzer.indexTerms(sentence));
+  for (const { text: sentence, terms: sentenceTerms } of sentences) {
     let score = 0;
     for (const [term, query] of terms)
       if (sentenceTerms.has(term)) score += query.weight * (index.idf.get(term) ?? 0);

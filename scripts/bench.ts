@@ -5,9 +5,11 @@
  *
  * The bench is a list of sections run in order (`benchSections`); each prints its own tables and returns
  * the targets it checked. A new measurement (e.g. a Discord burst) is one more `BenchSection`.
+ * `npx tsx scripts/bench.ts --only article,synthetic` runs the sections whose names start with these words.
  */
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -69,6 +71,14 @@ interface EngineReport {
   readonly afterQueriesBytes: number;
   /** Per workload, one latency per query in workload order; NaN where a capped engine skipped it. */
   readonly samples: ReadonlyMap<string, Float64Array>;
+  /**
+   * The same queries' CPU time (the process's, so the garbage collector's threads count too). On a
+   * machine shared with other jobs, wall time also holds the time the process waited for a core.
+   */
+  readonly cpuSamples: ReadonlyMap<string, Float64Array>;
+  /** Garbage collections during the measured queries: how many, and their total pause. */
+  readonly gcCount: number;
+  readonly gcMs: number;
 }
 
 function acquireGc(): (() => void) | undefined {
@@ -95,8 +105,37 @@ function settle(gc: (() => void) | undefined): number {
   return process.memoryUsage().heapUsed;
 }
 
-function allSamples(report: EngineReport): number[] {
-  return [...report.samples.values()].flatMap((values) => [...values]);
+function allSamples(report: EngineReport, cpu = false): number[] {
+  return [...(cpu ? report.cpuSamples : report.samples).values()].flatMap((values) => [...values]);
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
+function formatLoad(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+/** Collects the pauses of garbage collections from now until `stop()`. */
+function watchGc(): { stop: () => Promise<{ count: number; ms: number }> } {
+  let count = 0;
+  let ms = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      count += 1;
+      ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      // Entries are delivered on the event loop: let the last ones arrive.
+      await new Promise((resolve) => setImmediate(resolve));
+      observer.disconnect();
+      return { count, ms };
+    },
+  };
 }
 
 /** Our latencies restricted to the queries the other engine also ran, so a comparison is like for like. */
@@ -124,14 +163,14 @@ function sampledIndexes(length: number, cap: number | undefined): number[] {
   return Array.from({ length: cap }, (_, n) => Math.floor(n * step));
 }
 
-function measureEngine(
+async function measureEngine(
   spec: EngineSpec,
   knowledge: KnowledgeBase,
   buildRuns: number,
   warmup: readonly string[],
   workloads: readonly Workload[],
   gc: (() => void) | undefined,
-): EngineReport {
+): Promise<EngineReport> {
   const builds: number[] = [];
   for (let run = 0; run < buildRuns; run++) {
     settle(gc);
@@ -146,16 +185,23 @@ function measureEngine(
   for (const index of sampledIndexes(warmup.length, warmupCap)) retriever.rank(warmup[index] as string);
 
   const samples = new Map<string, Float64Array>();
+  const cpuSamples = new Map<string, Float64Array>();
+  const gcWatch = watchGc();
   for (const workload of workloads) {
     const latencies = new Float64Array(workload.queries.length).fill(Number.NaN);
+    const cpuTimes = new Float64Array(workload.queries.length).fill(Number.NaN);
     for (const index of sampledIndexes(workload.queries.length, spec.queryCap)) {
       const question = workload.queries[index] as string;
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       retriever.rank(question);
       latencies[index] = Number(process.hrtime.bigint() - start) / 1e6;
+      cpuTimes[index] = cpuMs(process.cpuUsage(cpuStart));
     }
     samples.set(workload.name, latencies);
+    cpuSamples.set(workload.name, cpuTimes);
   }
+  const gcSeen = await gcWatch.stop();
   const afterQueriesBytes = settle(gc) - before;
 
   return {
@@ -166,6 +212,9 @@ function measureEngine(
     indexBytes,
     afterQueriesBytes,
     samples,
+    cpuSamples,
+    gcCount: gcSeen.count,
+    gcMs: gcSeen.ms,
   };
 }
 
@@ -294,6 +343,7 @@ function corpusSection(plan: CorpusPlan): BenchSection {
       console.log(
         `\n== ${plan.name}: ${count(knowledge.articles.length)} article(s), ${count(sectionCount)} sections, ${count(paragraphCount)} paragraphs ==`,
       );
+      console.log(`   load average at start: ${formatLoad()} (${cpus().length} cores)`);
       const specs: EngineSpec[] = [
         { label: 'ours', factory: (kb) => ourEngine(kb) },
         {
@@ -310,7 +360,7 @@ function corpusSection(plan: CorpusPlan): BenchSection {
       const reports: EngineReport[] = [];
       for (const spec of specs) {
         const started = performance.now();
-        reports.push(measureEngine(spec, knowledge, plan.buildRuns, warmup, workloads, context.gc));
+        reports.push(await measureEngine(spec, knowledge, plan.buildRuns, warmup, workloads, context.gc));
         console.log(`   measured ${spec.label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }
 
@@ -341,7 +391,25 @@ function corpusSection(plan: CorpusPlan): BenchSection {
       );
       const ours = reports[0] as EngineReport;
       const mini = reports[1] as EngineReport;
+      const cpuRows = [...workloads.map((workload) => workload.name), 'all'].map((name) => {
+        const wall = stats(name === 'all' ? allSamples(ours) : (ours.samples.get(name) ?? []));
+        const cpu = stats(name === 'all' ? allSamples(ours, true) : (ours.cpuSamples.get(name) ?? []));
+        return [
+          name,
+          formatMs(wall.medianMs),
+          formatMs(wall.p99Ms),
+          formatMs(cpu.medianMs),
+          formatMs(cpu.p99Ms),
+        ];
+      });
+      console.log(
+        `\n${table(['ours: wall vs CPU time', 'wall median', 'wall p99', 'CPU median', 'CPU p99'], cpuRows)}`,
+      );
+      console.log(
+        `during our queries: ${count(ours.gcCount)} garbage collections (${formatMs(ours.gcMs)} in all); load average now ${formatLoad()}`,
+      );
       const oursAll = stats(allSamples(ours));
+      const oursCpu = stats(allSamples(ours, true));
       const oursLikeMini = stats(onSameQueries(ours, mini));
       const miniAll = stats(allSamples(mini));
       console.log(
@@ -358,7 +426,7 @@ function corpusSection(plan: CorpusPlan): BenchSection {
         {
           name: `${plan.name}: our p99 ≤ ${plan.p99TargetMs} ms`,
           pass: oursAll.p99Ms <= plan.p99TargetMs,
-          detail: `${formatMs(oursAll.p99Ms)} over ${count(oursAll.count)} queries`,
+          detail: `${formatMs(oursAll.p99Ms)} over ${count(oursAll.count)} queries (CPU time p99 ${formatMs(oursCpu.p99Ms)}; load average ${formatLoad()})`,
         },
       ];
       if (plan.loadAndIndex !== undefined) {
@@ -488,8 +556,14 @@ async function main(): Promise<void> {
     `node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; gc ${context.gc ? 'forced between readings' : 'unavailable (memory approximate)'}`,
   );
   console.log(`dev set: ${context.devQuestions.length} questions (answerable + off-topic)`);
+  // `npx tsx scripts/bench.ts --only article,synthetic`: the sections whose names start with these words.
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
+  const sections = defaultSections(root).filter(
+    (section) => only === undefined || only.some((prefix) => section.name.toLowerCase().startsWith(prefix)),
+  );
   const started = performance.now();
-  await runBench(defaultSections(root), context);
+  await runBench(sections, context);
   console.log(`bench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -54,7 +54,10 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
   ): { content: readonly Correction[]; stopword: Correction | undefined } => {
     const cached = candidateCache.get(word);
     if (cached !== undefined) return cached;
-    const stopword = stopwordTypos.candidates(word, 1, MIN_SUPPORTED_LENGTH)[0];
+    // Only a stopword one typo away counts, so the search is skipped when there is none.
+    const stopword = stopwordTypos.hasWordWithin(word, 1)
+      ? stopwordTypos.candidates(word, 1, MIN_SUPPORTED_LENGTH)[0]
+      : undefined;
     const result = {
       content: typos.candidates(word, SHORT_WORD_CANDIDATES, MIN_SUPPORTED_LENGTH),
       stopword: stopword && stopword.distance === 1 ? stopword : undefined,

@@ -69,6 +69,9 @@ export class TypoIndex {
     if (word.length < minLength) return [];
     const allowed = allowedEdits(word.length);
     if (allowed === 0) return [];
+    // Fuse proposes and edit distance confirms: when no word is close enough, Fuse's proposals would
+    // all be refused, so it is not asked (most unknown words are not typos of the knowledge's words).
+    if (!this.hasWordWithin(word, allowed)) return [];
     const fuse = this.fuseFor(word[0] ?? '', word.length, allowed);
     if (!fuse) return [];
     const found: { word: string; distance: number }[] = [];
@@ -85,6 +88,23 @@ export class TypoIndex {
       distance: item.distance,
       similarity: 1 - item.distance / Math.max(word.length, item.word.length),
     }));
+  }
+
+  /**
+   * Whether some other vocabulary word with the same first letter is at most `edits` typos from the word
+   * (the words {@link candidates} would confirm). A scan with a bounded edit distance: far cheaper than a
+   * Fuse search, whose proposals it would refuse anyway.
+   */
+  hasWordWithin(word: string, edits: number): boolean {
+    const first = word[0] ?? '';
+    for (let size = word.length - edits; size <= word.length + edits; size++) {
+      for (const candidate of this.wordsByBucket.get(bucketKey(first, size)) ?? []) {
+        if (candidate === word) continue;
+        if (edits === 1 ? isOneEdit(word, candidate) : editDistance(word, candidate, edits) <= edits)
+          return true;
+      }
+    }
+    return false;
   }
 
   /** The closest vocabulary word within the allowed typos, with similarity in (0, 1]; null when none. */
@@ -112,6 +132,31 @@ export class TypoIndex {
     this.fuseByBucket.set(key, fuse);
     return fuse;
   }
+}
+
+/**
+ * Whether two different words are exactly one typo apart (one insertion, deletion, substitution or swap of
+ * neighbours): `editDistance(a, b, 1) === 1` without the table.
+ */
+export function isOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let at = 0;
+  while (at < short.length && long[at] === short[at]) at++;
+  if (long.length !== short.length) return restEquals(long, at + 1, short, at);
+  // Same length: a substitution at `at`, or neighbours swapped at `at` and `at + 1`.
+  if (restEquals(long, at + 1, short, at + 1)) return true;
+  return long[at] === short[at + 1] && long[at + 1] === short[at] && restEquals(long, at + 2, short, at + 2);
+}
+
+/** Whether `a` from `fromA` on equals `b` from `fromB` on. */
+function restEquals(a: string, fromA: number, b: string, fromB: number): boolean {
+  if (a.length - fromA !== b.length - fromB) return false;
+  for (let offset = 0; fromA + offset < a.length; offset++) {
+    if (a[fromA + offset] !== b[fromB + offset]) return false;
+  }
+  return true;
 }
 
 function bucketKey(first: string, length: number): string {

@@ -1,6 +1,4 @@
 import Fuse from 'fuse.js';
-import { editDistance } from '../text/index.js';
-import { LruCache } from './lru.js';
 
 /** Shorter words are corrected only with support from the rest of the question (see question.ts). */
 export const MIN_CORRECTED_LENGTH = 6;
@@ -9,8 +7,6 @@ export const MIN_SUPPORTED_LENGTH = 4;
 
 /** Fuse's own cut-off (0 exact … 1 anything): loose enough for two typos in a long word. */
 const FUZZY_THRESHOLD = 0.45;
-/** Fuse indexes kept at once, one per (first letter, length, allowed edits); built on first use. */
-const FUSE_CACHE_LIMIT = 512;
 
 export interface Correction {
   readonly word: string;
@@ -34,17 +30,19 @@ export function unsupportedEdits(length: number): number {
 /**
  * Typo correction with Fuse.js, one question word at a time against the knowledge vocabulary (never the
  * whole question: Bitap is built for short patterns). Fuse only searches words with the same first letter
- * and a length within the allowed typos, so each search covers a few hundred words at most, even at
- * 10,000 paragraphs. Fuse proposes, and an exact edit-distance check keeps only real typos ("therapsit"),
+ * and a length within the allowed typos (a bucket), and of those only the ones that could matter (see
+ * `candidates`). Fuse proposes, and an exact edit-distance check keeps only real typos ("therapsit"),
  * not other words that merely share letters ("list" is not "line"). People rarely mistype the first
  * letter, and another first letter makes another word ("trying" is not "crying").
  *
- * Memory is bounded whatever members type: a bucket with no vocabulary word builds nothing, and the Fuse
- * indexes that are built live in an LRU cache.
+ * Memory is bounded whatever members type: the index holds the vocabulary's words by bucket and nothing
+ * else; each search builds a small Fuse index over a few words and drops it.
  */
 export class TypoIndex {
   private readonly wordsByBucket = new Map<string, string[]>();
-  private readonly fuseByBucket = new LruCache<string, Fuse<string>>(FUSE_CACHE_LIMIT);
+  // Scratch letter counts of the word being corrected (see `mustHaveMoreErrors`); corrections run one at a time.
+  private readonly letterCounts = new Int32Array(128);
+  private readonly distance = new BoundedEditDistance();
 
   constructor(vocabulary: Iterable<string>) {
     for (const word of new Set(vocabulary)) {
@@ -56,31 +54,46 @@ export class TypoIndex {
     }
   }
 
-  /** Number of Fuse indexes currently built (for the memory test). */
-  get builtIndexes(): number {
-    return this.fuseByBucket.size;
-  }
-
   /**
    * Vocabulary words within the allowed typos, closest first (ties in alphabetical order), at most
    * `limit`. `minLength` is the shortest word corrected (shorter ones return nothing).
+   *
+   * Fuse ranks the words of the bucket by its own errors and proposes its best eight; the edit-distance
+   * check keeps those within the allowed typos. Two shortcuts give the same words, faster: when no word of
+   * the bucket is close enough, Fuse is not asked (its proposals would all be refused); otherwise Fuse is
+   * not shown the words that must rank below every close word (more errors than any of them can have), so
+   * they cannot take one of its eight places.
    */
   candidates(word: string, limit = 3, minLength = MIN_CORRECTED_LENGTH): Correction[] {
     if (word.length < minLength) return [];
     const allowed = allowedEdits(word.length);
     if (allowed === 0) return [];
-    // Fuse proposes and edit distance confirms: when no word is close enough, Fuse's proposals would
-    // all be refused, so it is not asked (most unknown words are not typos of the knowledge's words).
-    if (!this.hasWordWithin(word, allowed)) return [];
-    const fuse = this.fuseFor(word[0] ?? '', word.length, allowed);
-    if (!fuse) return [];
+    const bucket = this.bucket(word[0] ?? '', word.length, allowed);
+    const close = new Map<string, number>();
+    // The most errors Fuse can count for a close word: its plain edit distance (a swap is two edits).
+    let reach = 0;
+    for (const candidate of bucket) {
+      if (candidate === word) continue;
+      const distance =
+        allowed === 1 ? (isOneEdit(word, candidate) ? 1 : 2) : this.distance.within(word, candidate, allowed);
+      if (distance > allowed) continue;
+      close.set(candidate, distance);
+      reach = Math.max(reach, levenshtein(word, candidate));
+    }
+    if (close.size === 0) return [];
+    const shown = bucket.filter(
+      (candidate) => close.has(candidate) || !this.mustHaveMoreErrors(word, candidate, reach),
+    );
+    const fuse = new Fuse(shown, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUZZY_THRESHOLD,
+      shouldSort: true,
+    });
     const found: { word: string; distance: number }[] = [];
     for (const hit of fuse.search(word, { limit: 8 })) {
-      const candidate = hit.item;
-      if (candidate === word) continue;
-      const distance = editDistance(word, candidate, allowed);
-      if (distance > allowed) continue;
-      found.push({ word: candidate, distance });
+      const distance = close.get(hit.item);
+      if (distance !== undefined) found.push({ word: hit.item, distance });
     }
     found.sort((left, right) => left.distance - right.distance || (left.word < right.word ? -1 : 1));
     return found.slice(0, limit).map((item) => ({
@@ -92,15 +105,14 @@ export class TypoIndex {
 
   /**
    * Whether some other vocabulary word with the same first letter is at most `edits` typos from the word
-   * (the words {@link candidates} would confirm). A scan with a bounded edit distance: far cheaper than a
-   * Fuse search, whose proposals it would refuse anyway.
+   * (a word {@link candidates} could return): a scan with a bounded edit distance.
    */
   hasWordWithin(word: string, edits: number): boolean {
     const first = word[0] ?? '';
     for (let size = word.length - edits; size <= word.length + edits; size++) {
       for (const candidate of this.wordsByBucket.get(bucketKey(first, size)) ?? []) {
         if (candidate === word) continue;
-        if (edits === 1 ? isOneEdit(word, candidate) : editDistance(word, candidate, edits) <= edits)
+        if (edits === 1 ? isOneEdit(word, candidate) : this.distance.within(word, candidate, edits) <= edits)
           return true;
       }
     }
@@ -113,25 +125,107 @@ export class TypoIndex {
     return best && best.distance <= unsupportedEdits(word.length) ? best : null;
   }
 
-  private fuseFor(first: string, length: number, allowed: number): Fuse<string> | undefined {
-    const key = `${bucketKey(first, length)}±${allowed}`;
-    const cached = this.fuseByBucket.get(key);
-    if (cached) return cached;
-    const candidates: string[] = [];
+  /** The words Fuse searches for a word: same first letter, length within the allowed typos, in order. */
+  private bucket(first: string, length: number, allowed: number): string[] {
+    const words: string[] = [];
     for (let size = length - allowed; size <= length + allowed; size++) {
-      candidates.push(...(this.wordsByBucket.get(bucketKey(first, size)) ?? []));
+      for (const word of this.wordsByBucket.get(bucketKey(first, size)) ?? []) words.push(word);
     }
-    // Nothing to find: build nothing, cache nothing (a first letter can be any of thousands of letters).
-    if (candidates.length === 0) return undefined;
-    const fuse = new Fuse(candidates, {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: FUZZY_THRESHOLD,
-      shouldSort: true,
-    });
-    this.fuseByBucket.set(key, fuse);
-    return fuse;
+    return words;
   }
+
+  /**
+   * Whether Fuse must count more than `reach` errors for the word in `candidate`. Fuse matches the whole
+   * word against part of the candidate; each letter of the word that the candidate lacks (counted with
+   * repeats) costs at least one error. Letters other than a–z and 0–9 are not counted (never pruned).
+   */
+  private mustHaveMoreErrors(word: string, candidate: string, reach: number): boolean {
+    const counts = this.letterCounts;
+    let missing = 0;
+    for (let at = 0; at < word.length; at++) if (!isPlainLetter(word.charCodeAt(at))) return false;
+    for (let at = 0; at < word.length; at++) {
+      const code = word.charCodeAt(at);
+      counts[code] = (counts[code] as number) + 1;
+    }
+    for (let at = 0; at < candidate.length; at++) {
+      const code = candidate.charCodeAt(at);
+      if (!isPlainLetter(code)) {
+        missing = -1;
+        break;
+      }
+      if ((counts[code] as number) > 0) counts[code] = (counts[code] as number) - 1;
+    }
+    for (let at = 0; at < word.length; at++) {
+      const code = word.charCodeAt(at);
+      if (missing >= 0) missing += counts[code] as number;
+      counts[code] = 0;
+    }
+    return missing > reach;
+  }
+}
+
+/**
+ * `editDistance` (src/text/) with a limit, on three reused rows instead of a fresh table: the corrector measures
+ * every word of a bucket, and most are rejected after a few letters.
+ */
+export class BoundedEditDistance {
+  private rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+  /** The distance of two non-empty words when it is at most `limit`, otherwise `limit + 1`. */
+  within(a: string, b: string, limit: number): number {
+    if (a === b) return 0;
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    const cols = b.length + 1;
+    if ((this.rows[0] as Int32Array).length < cols) {
+      this.rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)];
+    }
+    let [twoBack, previous, current] = this.rows as [Int32Array, Int32Array, Int32Array];
+    for (let j = 0; j < cols; j++) previous[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      current[0] = i;
+      let rowMin = i;
+      const left = a.charCodeAt(i - 1);
+      for (let j = 1; j < cols; j++) {
+        const up = b.charCodeAt(j - 1);
+        let value = Math.min(
+          (previous[j] as number) + 1,
+          (current[j - 1] as number) + 1,
+          (previous[j - 1] as number) + (left === up ? 0 : 1),
+        );
+        if (i > 1 && j > 1 && left === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === up) {
+          value = Math.min(value, (twoBack[j - 2] as number) + 1);
+        }
+        current[j] = value;
+        if (value < rowMin) rowMin = value;
+      }
+      if (rowMin > limit) return limit + 1;
+      [twoBack, previous, current] = [previous, current, twoBack];
+    }
+    const result = previous[cols - 1] as number;
+    return result > limit ? limit + 1 : result;
+  }
+}
+
+/** a–z and 0–9: letters Fuse compares as they are (it lowercases, which changes nothing here). */
+function isPlainLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Plain edit distance (insertions, deletions, substitutions; a swap is two), as Fuse counts errors. */
+export function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * `npm run train:safety`: fits the safety check's second signal, a logistic regression over the words
  * and word pairs of a message, on the tuning sets only (never the held-out set), and writes it to
- * `src/safety/data/model.json`. Five-fold cross-validation on the same tuning data picks the threshold
+ * `src/safety/data/model.json`. Five-fold cross-validation on the same tuning data picks the thresholds
  * and is printed, so the choice can be checked.
  *
- * Positives: crisis and concern messages of the tuning sets. Negatives: their near-misses, the sentences
- * and hint questions of the shipped article, ordinary member messages (`ordinary-messages.json`), and the
- * ordinary questions of the question sets the engine was tuned on (dev, extra-a).
+ * Positives: crisis and concern messages of the tuning sets. Negatives: their near-misses and ordinary
+ * messages, the sentences and hint questions of the shipped article, ordinary member messages
+ * (`ordinary-messages.json`), and the questions of the question sets the engine was tuned on (dev,
+ * extra-a). Questions about the article weigh most: a support line there is the costliest false alarm.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { neutralizeIdioms } from '../src/safety/idioms.js';
@@ -19,8 +20,8 @@ import { normalizeForCrisis } from '../src/safety/normalise.js';
 interface Example {
   readonly features: readonly string[];
   readonly hits: readonly CueHit[];
-  readonly positive: boolean;
-  readonly kind: 'crisis' | 'concern' | 'nearMiss' | 'ordinary';
+  /** `question`: a question about the article; `chat`: an ordinary member message (everyday feelings too). */
+  readonly kind: 'crisis' | 'concern' | 'nearMiss' | 'question' | 'chat';
   /** Written after the cues were tuned, and never used to tune them: the fair judge of the thresholds. */
   readonly cuesBlind: boolean;
 }
@@ -31,7 +32,12 @@ const analyse = (message: string) => {
   const text = neutralizeIdioms(normalizeForCrisis(message));
   return { features: featuresOf(text), hits: findCues(text) };
 };
-const CUES_BLIND = new Set(['crisis-tuning-set-2.json', 'crisis-tuning-set-3.json']);
+const CUES_BLIND = new Set([
+  'crisis-tuning-set-2.json',
+  'crisis-tuning-set-3.json',
+  'crisis-tuning-set-4.json',
+  'crisis-tuning-set-5.json',
+]);
 
 const examples: Example[] = [];
 for (const name of [
@@ -39,17 +45,22 @@ for (const name of [
   'crisis-tuning-set.json',
   'crisis-tuning-set-2.json',
   'crisis-tuning-set-3.json',
+  'crisis-tuning-set-4.json',
+  'crisis-tuning-set-5.json',
 ]) {
   const set = read<Record<string, { message: string }[]>>(name);
   for (const kind of ['crisis', 'concern', 'nearMiss'] as const) {
     for (const { message } of set[kind] ?? []) {
       examples.push({
         ...analyse(message),
-        positive: kind !== 'nearMiss',
         kind,
         cuesBlind: CUES_BLIND.has(name),
       });
     }
+  }
+  // Newer sets carry ordinary messages written in the same voices as their crises.
+  for (const { message } of set['ordinary'] ?? []) {
+    examples.push({ ...analyse(message), kind: 'chat', cuesBlind: CUES_BLIND.has(name) });
   }
 }
 // The shipped article itself: its sentences and the alternate questions in its hints are ordinary text.
@@ -60,16 +71,16 @@ const articleLines = article
   .filter((line) => line.length > 0 && !/^(?:#|---|<!--|-->|\w+:)/.test(line))
   .flatMap((line) => line.split(/(?<=[.?!])\s+/));
 for (const line of articleLines) {
-  examples.push({ ...analyse(line), positive: false, kind: 'ordinary', cuesBlind: false });
+  examples.push({ ...analyse(line), kind: 'question', cuesBlind: false });
 }
 // Ordinary member messages written for this purpose: questions, chatter and everyday feelings.
 for (const { message } of read<{ ordinary: { message: string }[] }>('ordinary-messages.json').ordinary) {
-  examples.push({ ...analyse(message), positive: false, kind: 'ordinary', cuesBlind: false });
+  examples.push({ ...analyse(message), kind: 'chat', cuesBlind: false });
 }
 for (const name of ['dev-set.json', 'extra-a-set.json']) {
   const set = read<{ answerable: { question: string }[]; offTopic: { question: string }[] }>(name);
   for (const { question } of [...set.answerable, ...set.offTopic]) {
-    examples.push({ ...analyse(question), positive: false, kind: 'ordinary', cuesBlind: false });
+    examples.push({ ...analyse(question), kind: 'question', cuesBlind: false });
   }
 }
 
@@ -77,23 +88,29 @@ const L2 = 0.01;
 const EPOCHS = 300;
 const RATE = 0.5;
 const MIN_COUNT = 2;
-const ORDINARY_WEIGHT = 3;
+const WEIGHT: Readonly<Record<Example['kind'], number>> = {
+  crisis: 1,
+  concern: 1,
+  nearMiss: 1,
+  question: 10,
+  chat: 2,
+};
 
 interface Model {
   bias: number;
   weights: Map<string, number>;
 }
 
-function train(data: readonly Example[]): Model {
+function train(data: readonly Example[], positive: (example: Example) => boolean): Model {
   const counts = new Map<string, number>();
   for (const example of data) for (const f of example.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, count]) => count >= MIN_COUNT).map(([f]) => f);
   const index = new Map(vocabulary.map((f, i) => [f, i]));
   const rows = data.map((example) => ({
     ids: example.features.flatMap((f) => (index.has(f) ? [index.get(f) as number] : [])),
-    y: example.positive ? 1 : 0,
+    y: positive(example) ? 1 : 0,
     // Ordinary questions are most of what the bot sees: a false alarm there costs the most.
-    weight: example.kind === 'ordinary' ? ORDINARY_WEIGHT : 1,
+    weight: WEIGHT[example.kind],
   }));
   // Positives are fewer than negatives: weigh the classes equally.
   const positives = rows.filter((row) => row.y === 1).length;
@@ -126,10 +143,15 @@ const probability = (model: Model, feats: readonly string[]): number => {
   return 1 / (1 + Math.exp(-z));
 };
 
+const isAlarm = (example: Example) => example.kind === 'crisis' || example.kind === 'concern';
+
 // Five folds, deterministic: every fifth example.
 const scored: { p: number; example: Example }[] = [];
 for (let fold = 0; fold < 5; fold++) {
-  const model = train(examples.filter((_, i) => i % 5 !== fold));
+  const model = train(
+    examples.filter((_, i) => i % 5 !== fold),
+    isAlarm,
+  );
   examples.forEach((example, i) => {
     if (i % 5 === fold) scored.push({ p: probability(model, example.features), example });
   });
@@ -144,20 +166,28 @@ const share = (
 ) => (entries.length === 0 ? 0 : entries.filter((entry) => ok(tierOf(entry, t))).length / entries.length);
 const blindCrisis = scored.filter((s) => s.example.kind === 'crisis' && s.example.cuesBlind);
 const nearMiss = scored.filter((s) => s.example.kind === 'nearMiss');
-const ordinary = scored.filter((s) => s.example.kind === 'ordinary');
+const questions = scored.filter((s) => s.example.kind === 'question');
+const chat = scored.filter((s) => s.example.kind === 'chat');
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const candidates: ResemblanceThresholds[] = [];
-for (const concern of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95])
-  for (const agree of [0.6, 0.7, 0.8, 0.9, 0.95, 2])
-    for (const alone of [0.9, 0.95, 0.97, 0.99, 2])
+const GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 2];
+for (const concern of GRID)
+  for (const agree of GRID)
+    for (const alone of GRID)
       if (agree >= concern && alone >= agree) candidates.push({ concern, agree, alone });
 
+/**
+ * What the check may cost, on folds it was not trained on. Questions about the article are what the bot
+ * mostly sees: almost never a support line there. Everyday chat and near-misses share the topic's words:
+ * a calm support line is allowed on some, a crisis reply on very few.
+ */
+const LIMITS = { questionAny: 0.002, chatAny: 0.04, nearCrisis: 0.04, nearAny: 0.35 };
 console.log(
-  'cross-validated, whole check: crisis messages the cues were not tuned on, near-misses, ordinary questions',
+  `cross-validated, whole check: crisis messages the cues were not tuned on, near-misses, ordinary messages; limits ${JSON.stringify(LIMITS)}`,
 );
-console.log('concern agree alone | crisis→crisis crisis→any | near→crisis near→any | ordinary→any');
-let chosen: ResemblanceThresholds = { concern: 0.95, agree: 2, alone: 2 };
+console.log('concern agree alone | crisis→crisis crisis→any | near→crisis near→any | questions→any chat→any');
+let chosen: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2 };
 let best = -1;
 for (const t of candidates) {
   const row = {
@@ -165,25 +195,31 @@ for (const t of candidates) {
     any: share(blindCrisis, t, (tier) => tier !== 'none'),
     nearCrisis: share(nearMiss, t, (tier) => tier === 'crisis'),
     nearAny: share(nearMiss, t, (tier) => tier !== 'none'),
-    ordinary: share(ordinary, t, (tier) => tier !== 'none'),
-    ordinaryCrisis: share(ordinary, t, (tier) => tier === 'crisis'),
+    questionAny: share(questions, t, (tier) => tier !== 'none'),
+    questionCrisis: share(questions, t, (tier) => tier === 'crisis'),
+    chatAny: share(chat, t, (tier) => tier !== 'none'),
   };
-  // Ordinary questions first, then false crises; within those, the most crises caught.
   const fits =
-    row.ordinary <= 0.008 && row.ordinaryCrisis === 0 && row.nearCrisis <= 0.035 && row.nearAny <= 0.3;
-  const value = row.crisis + row.any;
+    row.questionAny <= LIMITS.questionAny &&
+    row.questionCrisis === 0 &&
+    row.chatAny <= LIMITS.chatAny &&
+    row.nearCrisis <= LIMITS.nearCrisis &&
+    row.nearAny <= LIMITS.nearAny;
+  // Within the limits, the most crisis messages caught (the crisis tier counts twice: it is the one
+  // that replaces an answer with support).
+  const value = 2 * row.crisis + row.any;
   if (fits && value > best) {
     best = value;
     chosen = t;
   }
   if (fits)
     console.log(
-      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.ordinary)}`,
+      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.questionAny)} ${percent(row.chatAny)}`,
     );
 }
 console.log(`chosen: ${JSON.stringify(chosen)}`);
 
-const model = train(examples);
+const model = train(examples, isAlarm);
 const weights = Object.fromEntries(
   [...model.weights]
     .filter(([, w]) => Math.abs(w) >= 0.02)

@@ -1,92 +1,60 @@
 /**
  * `npm run eval:safety [-- --misses]`: how the safety check tiers the crisis sets and every ordinary
- * question we have. The held-out set is reported as figures only: its messages are never printed, so
- * nobody tunes on it by accident. `--misses` lists the tuning sets' misses.
+ * question we have. Held-out sets are reported as figures only: their messages are never printed, so
+ * nobody tunes on them by accident. `--misses` lists the tuning sets' misses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { assessSafety } from '../src/safety/crisis.js';
 import type { SafetyTier } from '../src/safety/types.js';
+import {
+  crisisSet,
+  ordinaryQuestions,
+  ratesOf,
+  share,
+  tiersOf,
+  type CrisisEntry,
+  type CrisisSet,
+} from './eval/safety-sets.js';
 
-interface Entry {
-  readonly message: string;
-}
-interface CrisisSet {
-  readonly crisis: readonly Entry[];
-  readonly concern?: readonly Entry[];
-  readonly nearMiss: readonly Entry[];
-  /** Ordinary member messages written beside the crisis ones (newer sets). */
-  readonly ordinary?: readonly Entry[];
-}
-
-const fixtures = new URL('../test/fixtures/', import.meta.url);
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T;
 const showMisses = process.argv.includes('--misses');
+const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
+const orDash = (entries: readonly unknown[] | undefined, rate: number): string =>
+  entries && entries.length > 0 ? percent(rate) : '—';
 
-const percent = (part: number, whole: number): string =>
-  whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
-const tiers = (messages: readonly string[]): SafetyTier[] => messages.map((m) => assessSafety(m).tier);
+function listMisses(name: string, set: CrisisSet, tiers: ReturnType<typeof tiersOf>): void {
+  const list = (
+    label: string,
+    entries: readonly CrisisEntry[] = [],
+    got: readonly SafetyTier[],
+    bad: (t: SafetyTier) => boolean,
+  ) =>
+    entries.forEach((entry, i) => {
+      const tier = got[i] ?? 'none';
+      if (bad(tier)) console.log(`  [${name}] ${label} -> ${tier}: ${entry.message}`);
+    });
+  list('crisis', set.crisis, tiers.crisis, (t) => t !== 'crisis');
+  list('concern', set.concern, tiers.concern, (t) => t === 'none');
+  list('near-miss', set.nearMiss, tiers.nearMiss, (t) => t !== 'none');
+  list('ordinary', set.ordinary, tiers.ordinary, (t) => t !== 'none');
+}
 
-function crisisRow(name: string, set: CrisisSet, heldOut: boolean): string {
-  const crisis = tiers(set.crisis.map((e) => e.message));
-  const concern = tiers((set.concern ?? []).map((e) => e.message));
-  const near = tiers(set.nearMiss.map((e) => e.message));
-  const ordinary = tiers((set.ordinary ?? []).map((e) => e.message));
-  if (showMisses && !heldOut) {
-    const list = (
-      label: string,
-      entries: readonly Entry[],
-      got: SafetyTier[],
-      bad: (t: SafetyTier) => boolean,
-    ) =>
-      entries.forEach((entry, i) => {
-        const tier = got[i] ?? 'none';
-        if (bad(tier)) console.log(`  [${name}] ${label} -> ${tier}: ${entry.message}`);
-      });
-    list('crisis', set.crisis, crisis, (t) => t !== 'crisis');
-    list('concern', set.concern ?? [], concern, (t) => t === 'none');
-    list('near-miss', set.nearMiss, near, (t) => t !== 'none');
-    list('ordinary', set.ordinary ?? [], ordinary, (t) => t !== 'none');
-  }
-  const count = (got: SafetyTier[], wanted: (t: SafetyTier) => boolean) => got.filter(wanted).length;
+function crisisRow(name: string, heldOut: boolean): string {
+  const set = crisisSet(`${name}.json`);
+  const tiers = tiersOf(set);
+  if (showMisses && !heldOut) listMisses(name, set, tiers);
+  const rates = ratesOf(tiers);
   return [
     name + (heldOut ? ' (held out)' : ' (tuned on)'),
-    `${crisis.length}`,
-    percent(
-      count(crisis, (t) => t === 'crisis'),
-      crisis.length,
-    ),
-    percent(
-      count(crisis, (t) => t !== 'none'),
-      crisis.length,
-    ),
-    concern.length === 0
-      ? '—'
-      : percent(
-          count(concern, (t) => t !== 'none'),
-          concern.length,
-        ),
-    `${near.length}`,
-    percent(
-      count(near, (t) => t === 'crisis'),
-      near.length,
-    ),
-    percent(
-      count(near, (t) => t !== 'none'),
-      near.length,
-    ),
-    ordinary.length === 0
-      ? '—'
-      : percent(
-          count(ordinary, (t) => t !== 'none'),
-          ordinary.length,
-        ),
+    `${set.crisis.length}`,
+    percent(rates.crisisAsCrisis),
+    percent(rates.crisisAsAny),
+    orDash(set.concern, rates.concernAsAny),
+    `${set.nearMiss.length}`,
+    percent(rates.nearMissAsCrisis),
+    percent(rates.nearMissAsAny),
+    orDash(set.ordinary, rates.ordinaryAsAny),
   ].join(' | ');
 }
 
-console.log(
-  '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-set', heldOut: false },
   { name: 'crisis-tuning-set', heldOut: false },
@@ -97,27 +65,19 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-holdout-set', heldOut: true },
   { name: 'crisis-holdout-set-2', heldOut: true },
 ];
-for (const { name, heldOut } of CRISIS_SETS)
-  console.log(`| ${crisisRow(name, read<CrisisSet>(`${name}.json`), heldOut)} |`);
-
-interface QuestionSet {
-  readonly answerable: readonly { question: string }[];
-  readonly offTopic: readonly { question: string }[];
-}
-const questionFiles = [
-  ...readdirSync(fixtures).filter((name) => name.endsWith('-set.json') && !name.startsWith('crisis')),
-  ...readdirSync(new URL('articles/', fixtures))
-    .filter((name) => name.endsWith('.questions.json'))
-    .map((name) => `articles/${name}`),
-];
-const ordinary = questionFiles.flatMap((name) => {
-  const set = read<QuestionSet>(name);
-  return [...set.answerable, ...set.offTopic].map((entry) => entry.question);
-});
-const ordinaryTiers = tiers(ordinary);
-const raised = ordinary.filter((_, i) => ordinaryTiers[i] !== 'none');
 console.log(
-  `\nOrdinary questions (${questionFiles.length} question sets, ${ordinary.length} questions): any tier ${percent(raised.length, ordinary.length)}, crisis tier ${percent(ordinaryTiers.filter((t) => t === 'crisis').length, ordinary.length)}`,
+  '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const { name, heldOut } of CRISIS_SETS) console.log(`| ${crisisRow(name, heldOut)} |`);
+
+const { files, questions } = ordinaryQuestions();
+const questionTiers = questions.map((question) => assessSafety(question).tier);
+console.log(
+  `\nOrdinary questions (${files.length} question sets, ${questions.length} questions): any tier ${percent(share(questionTiers, (t) => t !== 'none'))}, crisis tier ${percent(share(questionTiers, (t) => t === 'crisis'))}`,
 );
 if (showMisses)
-  for (const question of raised) console.log(`  [ordinary] ${assessSafety(question).tier}: ${question}`);
+  questions.forEach((question, i) => {
+    const tier = questionTiers[i];
+    if (tier !== 'none') console.log(`  [ordinary] ${tier}: ${question}`);
+  });

@@ -1,0 +1,89 @@
+/**
+ * The crisis sets and the ordinary questions the safety check is measured on, and the one way its rates
+ * are counted; `npm run eval:safety` and the safety tests both read them from here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assessSafety } from '../../src/safety/crisis.js';
+import type { SafetyTier } from '../../src/safety/types.js';
+
+export interface CrisisEntry {
+  readonly message: string;
+}
+export interface CrisisSet {
+  readonly crisis: readonly CrisisEntry[];
+  readonly concern?: readonly CrisisEntry[];
+  readonly nearMiss: readonly CrisisEntry[];
+  /** Ordinary member messages written beside the crisis ones (newer sets). */
+  readonly ordinary?: readonly CrisisEntry[];
+}
+
+const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
+
+export function crisisSet(name: string): CrisisSet {
+  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as CrisisSet;
+}
+
+/** Every question of every question set (answerable and off-topic): what members ask day to day. */
+export function ordinaryQuestions(): { readonly files: readonly string[]; readonly questions: string[] } {
+  const files = [
+    ...readdirSync(fileURLToPath(FIXTURES)).filter(
+      (name) => name.endsWith('-set.json') && !name.startsWith('crisis'),
+    ),
+    ...readdirSync(fileURLToPath(new URL('articles/', FIXTURES)))
+      .filter((name) => name.endsWith('.questions.json'))
+      .map((name) => `articles/${name}`),
+  ];
+  const questions = files.flatMap((name) => {
+    const set = JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as {
+      answerable: { question: string }[];
+      offTopic: { question: string }[];
+    };
+    return [...set.answerable, ...set.offTopic].map((entry) => entry.question);
+  });
+  return { files, questions };
+}
+
+/** The tier of every message of each group of a set, in order. */
+export interface SetTiers {
+  readonly crisis: readonly SafetyTier[];
+  readonly concern: readonly SafetyTier[];
+  readonly nearMiss: readonly SafetyTier[];
+  readonly ordinary: readonly SafetyTier[];
+}
+
+export function tiersOf(set: CrisisSet): SetTiers {
+  const tiers = (entries: readonly CrisisEntry[] = []) => entries.map((e) => assessSafety(e.message).tier);
+  return {
+    crisis: tiers(set.crisis),
+    concern: tiers(set.concern),
+    nearMiss: tiers(set.nearMiss),
+    ordinary: tiers(set.ordinary),
+  };
+}
+
+export interface TierRates {
+  readonly crisisAsCrisis: number;
+  readonly crisisAsAny: number;
+  readonly concernAsAny: number;
+  readonly nearMissAsCrisis: number;
+  readonly nearMissAsAny: number;
+  readonly ordinaryAsAny: number;
+}
+
+/** Share of `tiers` that `wanted` accepts; 0 for an empty group. */
+export const share = (tiers: readonly SafetyTier[], wanted: (tier: SafetyTier) => boolean): number =>
+  tiers.length === 0 ? 0 : tiers.filter(wanted).length / tiers.length;
+
+export function ratesOf(tiers: SetTiers): TierRates {
+  return {
+    crisisAsCrisis: share(tiers.crisis, (tier) => tier === 'crisis'),
+    crisisAsAny: share(tiers.crisis, (tier) => tier !== 'none'),
+    concernAsAny: share(tiers.concern, (tier) => tier !== 'none'),
+    nearMissAsCrisis: share(tiers.nearMiss, (tier) => tier === 'crisis'),
+    nearMissAsAny: share(tiers.nearMiss, (tier) => tier !== 'none'),
+    ordinaryAsAny: share(tiers.ordinary, (tier) => tier !== 'none'),
+  };
+}
+
+export const tierRates = (set: CrisisSet): TierRates => ratesOf(tiersOf(set));

@@ -140,7 +140,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const analysis = analyzeQuestion(question);
     const { scope, headingScope } = scopeFactors(analysis.terms, analysis.unknownWords, index, weights);
     const ranked = rank({ ...analysis, scopeFactor: scope, headingScopeFactor: headingScope }, limit);
-    return { analysis, scope, ranked };
+    return { analysis, scope, headingScope, ranked };
   };
 
   const explain = (question: string): Explanation[] =>
@@ -181,8 +181,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
 
   const trace = (question: string): Trace => {
-    const { analysis, scope, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
-    return traceRanking(index, weights, analysis, scope, threshold, ranked);
+    const { analysis, scope, headingScope, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
+    return traceRanking(index, weights, analysis, { scope, headingScope }, threshold, ranked);
   };
 
   return {

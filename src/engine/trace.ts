@@ -25,6 +25,8 @@ export interface Trace {
   readonly unknownWords: number;
   /** Confidence factor for belonging to the knowledge at all (policy.ts). */
   readonly scope: number;
+  /** The factor instead for paragraphs whose section heading the question names (policy.ts). */
+  readonly headingScope: number;
   readonly threshold: number;
   readonly top: readonly TracedParagraph[];
 }
@@ -51,7 +53,7 @@ export function traceRanking(
   index: KnowledgeIndex,
   weights: RankingWeights,
   analysis: QuestionAnalysis,
-  scope: number,
+  { scope, headingScope }: { scope: number; headingScope: number },
   threshold: number,
   ranked: readonly Ranked[],
 ): Trace {
@@ -104,6 +106,7 @@ export function traceRanking(
     })),
     unknownWords: analysis.unknownWords,
     scope,
+    headingScope,
     threshold,
     top,
   };
@@ -123,7 +126,11 @@ export function formatTrace(trace: Trace): string {
         .join(', ') || 'none'
     }`,
     `unknown words: ${trace.unknownWords}`,
-    `scope factor:  ${number(trace.scope)} (1 = the question belongs to the knowledge; lower needs more evidence)`,
+    `scope factor:  ${number(trace.scope)} (1 = the question belongs to the knowledge; lower needs more evidence)${
+      trace.headingScope > trace.scope
+        ? `; ${number(trace.headingScope)} for sections whose heading the question names`
+        : ''
+    }`,
     `threshold:     ${number(trace.threshold)}`,
     '',
   ];

@@ -26,3 +26,19 @@ describe('why this answer (npm run ask -- --explain)', () => {
     expect(formatTrace(trace)).toMatch(/hint keywords .* hint questions/);
   });
 });
+
+describe('why this answer: belonging', () => {
+  it('GIVEN a question that names a section heading but has a word the knowledge does not know THEN the trace shows both scope factors', () => {
+    const trace = engine.trace("wht is 'breach of boundaries' meaning here? my english not so good");
+    expect(trace.scope).toBeLessThan(trace.headingScope);
+    expect(formatTrace(trace)).toContain(
+      `${trace.headingScope.toFixed(3)} for sections whose heading the question names`,
+    );
+  });
+
+  it('GIVEN a question that names a therapist THEN one scope factor is shown', () => {
+    const trace = engine.trace('is it ok to ask my therapist how she is doing');
+    expect(trace.headingScope).toBe(trace.scope);
+    expect(formatTrace(trace)).not.toContain('for sections whose heading');
+  });
+});

@@ -11,7 +11,8 @@ type Weight = 'crisis' | 'facet' | 'concern' | 'softened' | 'amplifier' | 'none'
  *
  * - A cue about people in general, a character or the news weighs nothing; so does one about the past,
  *   a recovery or a loss, unless the sentence says it is back ("again", "relapsed").
- * - A denial ("i am not suicidal") or a hypothetical turns danger into a concern.
+ * - A denial ("i am not suicidal") or a hypothetical turns danger into a concern; so do the writer's own
+ *   words in fiction or in a message written as a clinician, moderator or peer supporter (quoted words).
  * - Danger about the writer or a specific person is a crisis. Warning signs (facets: preparations,
  *   goodbyes, burden) are a crisis when two different ones meet (two different cues, even of one
  *   signal: a letter to the family and "explaining everything"), or one meets a time ("tonight");
@@ -116,8 +117,10 @@ function weigh(hit: CueHit): Weight {
     frames.has('ordinaryGoodbye') && (hit.signal === 'goodbye' || hit.signal === 'preparation');
   if (ordinaryLeaving && hit.level === 'facet') return 'none';
 
-  // The writer's own words inside a film, a song or a role play are quoted, not confessed: a concern.
-  const quoted = hit.subject === 'self' && frames.has('fiction');
+  // The writer's own words inside a film, a song or a role play are quoted, not confessed: a concern. So
+  // are first-person words in a message written as a clinician, a moderator or a peer supporter ("my
+  // clients say 'when i am gone'"): they quote the people the writer looks after.
+  const quoted = hit.subject === 'self' && (frames.has('fiction') || frames.has('supporter'));
   const softened = hit.negated || hit.joking || quoted || ordinaryLeaving || frames.has('hypothetical');
   switch (hit.level) {
     case 'danger':

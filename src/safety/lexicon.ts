@@ -36,7 +36,8 @@ export type FrameName =
   | 'meaningIt'
   | 'hypothetical'
   | 'negation'
-  | 'ordinaryGoodbye';
+  | 'ordinaryGoodbye'
+  | 'supporter';
 
 export interface Lexicon {
   readonly tokens: ReadonlyMap<string, string>;
@@ -76,6 +77,7 @@ const FRAME_NAMES = [
   'hypothetical',
   'negation',
   'ordinaryGoodbye',
+  'supporter',
 ] as const satisfies readonly FrameName[];
 
 const wordGroup = z.union([z.string(), z.array(z.string()).min(1)]);

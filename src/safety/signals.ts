@@ -20,7 +20,14 @@ export interface CueHit {
 }
 
 /** Frames that belong to the whole message: a film or a general question frames every sentence of it. */
-const MESSAGE_FRAMES: readonly FrameName[] = ['fiction', 'general', 'loss', 'ordinaryGoodbye', 'recovery'];
+const MESSAGE_FRAMES: readonly FrameName[] = [
+  'fiction',
+  'general',
+  'loss',
+  'ordinaryGoodbye',
+  'recovery',
+  'supporter',
+];
 const SENTENCE_FRAMES: readonly FrameName[] = [
   'past',
   'recurrence',

@@ -43,6 +43,14 @@ describe('GIVEN the cues and the second signal', () => {
     expect(combine([denied], 0.99, THRESHOLDS).tier).toBe('concern');
   });
 
+  it('WHEN the writer speaks as a supporter THEN their first-person words are quoted: danger a concern, a warning sign nothing', () => {
+    const supporter = new Set(['supporter'] as const);
+    expect(combine([hit({ signal: 'ideation', level: 'danger', frames: supporter })]).tier).toBe('concern');
+    expect(combine([hit({ signal: 'preparation', level: 'facet', frames: supporter })]).tier).toBe('none');
+    const aboutSomeone = hit({ signal: 'ideation', level: 'danger', subject: 'other', frames: supporter });
+    expect(combine([aboutSomeone]).tier).toBe('crisis');
+  });
+
   it('WHEN two different warning signs meet THEN it is a crisis without the second signal', () => {
     const note = hit({ cueId: 1, signal: 'preparation', level: 'facet' });
     const pets = hit({ cueId: 2, signal: 'preparation', level: 'facet' });

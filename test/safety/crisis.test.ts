@@ -141,6 +141,28 @@ describe('GIVEN who and when', () => {
     expect(tier('giving away all my stuff and i wrote letters to everyone')).toBe('crisis');
   });
 
+  it('WHEN a clinician, moderator or peer supporter quotes the people they help THEN it is not a crisis, but a plan of their own still gets a tier', () => {
+    expect(
+      tier(
+        "i'm a nurse on a cardiac ward and patients keep telling me 'when i'm gone, sell the car'. how do you answer?",
+      ),
+    ).not.toBe('crisis');
+    expect(
+      tier("mod here. someone keeps posting 'i want to die lol' under every meme, how do we respond?"),
+    ).not.toBe('crisis');
+    expect(tier("i'm a peer supporter and i want to kill myself tonight")).not.toBe('none');
+    expect(tier('my friend in the group i moderate said she is going to kill herself tonight')).toBe(
+      'crisis',
+    );
+  });
+
+  it('WHEN a will, a rehoming or a past attempt has an ordinary reason or is long over THEN it is not a crisis', () => {
+    expect(tier('updated my will because the new baby arrived, also picked guardians')).not.toBe('crisis');
+    expect(tier('rehoming our rabbit, my daughter turned out to be allergic')).toBe('none');
+    expect(tier('i tried to end my life once at 16. ten years on i have a job i love')).toBe('none');
+    expect(tier('two years without a single thought of ending it, told my therapist today')).toBe('none');
+  });
+
   it('WHEN chat slang says the same as plain words THEN it weighs the same, and the ordinary use stays calm', () => {
     expect(tier('wish i could just log off permanently')).toBe('crisis');
     expect(tier('logging off for good. been real')).toBe('crisis');

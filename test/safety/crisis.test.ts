@@ -161,6 +161,8 @@ describe('GIVEN who and when', () => {
     expect(tier('rehoming our rabbit, my daughter turned out to be allergic')).toBe('none');
     expect(tier('i tried to end my life once at 16. ten years on i have a job i love')).toBe('none');
     expect(tier('two years without a single thought of ending it, told my therapist today')).toBe('none');
+    expect(tier('my cousin overdosed last year and is doing great now, just started uni')).not.toBe('crisis');
+    expect(tier('we rehomed our cat when we moved to the city, she lives with my aunt now')).toBe('none');
   });
 
   it('WHEN chat slang says the same as plain words THEN it weighs the same, and the ordinary use stays calm', () => {

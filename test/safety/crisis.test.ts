@@ -150,6 +150,9 @@ describe('GIVEN who and when', () => {
     expect(
       tier("mod here. someone keeps posting 'i want to die lol' under every meme, how do we respond?"),
     ).not.toBe('crisis');
+    expect(
+      tier("mod question: a member wrote 'i want to die' under the art thread, should we dm or warn?"),
+    ).not.toBe('crisis');
     expect(tier("i'm a peer supporter and i want to kill myself tonight")).not.toBe('none');
     expect(tier('my friend in the group i moderate said she is going to kill herself tonight')).toBe(
       'crisis',
@@ -159,6 +162,10 @@ describe('GIVEN who and when', () => {
   it('WHEN a will, a rehoming or a past attempt has an ordinary reason or is long over THEN it is not a crisis', () => {
     expect(tier('updated my will because the new baby arrived, also picked guardians')).not.toBe('crisis');
     expect(tier('rehoming our rabbit, my daughter turned out to be allergic')).toBe('none');
+    expect(tier('wrote letters to my kids before my operation just in case, all went well')).not.toBe(
+      'crisis',
+    );
+    expect(tier('how do i tell my counsellor i want to end things, as in stop our sessions')).toBe('none');
     expect(tier('i tried to end my life once at 16. ten years on i have a job i love')).toBe('none');
     expect(tier('two years without a single thought of ending it, told my therapist today')).toBe('none');
     expect(tier('my cousin overdosed last year and is doing great now, just started uni')).not.toBe('crisis');

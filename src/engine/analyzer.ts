@@ -68,17 +68,53 @@ export interface Analyzer {
   readonly anchorTerms: ReadonlySet<string>;
 }
 
-export function createAnalyzer(
-  vocabulary: Vocabulary,
-  knowledgeTexts: readonly (readonly string[])[] = [],
-  headings: readonly string[] = [],
-): Analyzer {
+/** The first step of analysis: each word with its stem and whether it is filler here. */
+export interface WordReader {
+  analyzeWords(text: string): AnalyzedWord[];
+  /** `analyzeWords` of words already split ({@link words}), so an index splits each text once. */
+  analyzeWordList(wordList: readonly string[]): AnalyzedWord[];
+}
+
+/**
+ * Reads words as the analyzer of this vocabulary and these headings will: a word reads the same
+ * wherever it stands, so there is one (read-only) analysis per distinct word, bounded.
+ */
+export function createWordReader(vocabulary: Vocabulary, headings: readonly string[] = []): WordReader {
   // Everyday words and filler that a heading or title uses are topics of this knowledge ("How Long
   // Therapy Usually Takes"): there they count.
   const headingStems = new Set(headings.flatMap((heading) => words(heading).map(stem)));
   const filler = new Set(vocabulary.filler.map((word) => word.toLowerCase()));
   const isFiller = (word: string): boolean =>
     (filler.has(word) || isSoftStopword(word)) && !headingStems.has(stem(word));
+  const analyzed = new Map<string, AnalyzedWord>();
+  const analyzeWord = (word: string): AnalyzedWord => {
+    let item = analyzed.get(word);
+    if (item === undefined) {
+      item = {
+        word,
+        stem: stem(word),
+        stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),
+      };
+      if (analyzed.size >= ANALYZED_WORDS_LIMIT) analyzed.clear();
+      analyzed.set(word, item);
+    }
+    return item;
+  };
+  const analyzeWordList = (wordList: readonly string[]): AnalyzedWord[] => wordList.map(analyzeWord);
+  return { analyzeWordList, analyzeWords: (text) => analyzeWordList(words(text)) };
+}
+
+/**
+ * `knowledgeTexts` are the articles' texts as stems (an out-of-scope topic they use is covered);
+ * `reader`, when given, must be `createWordReader(vocabulary, headings)` (an index that has read its
+ * paragraphs with it passes it on).
+ */
+export function createAnalyzer(
+  vocabulary: Vocabulary,
+  knowledgeTexts: readonly (readonly string[])[] = [],
+  headings: readonly string[] = [],
+  reader: WordReader = createWordReader(vocabulary, headings),
+): Analyzer {
   const settingTerms = new Set<string>();
   const anchorTerms = new Set<string>();
   const table = new Map<string, Phrase[]>();
@@ -122,23 +158,7 @@ export function createAnalyzer(
     ),
   ];
 
-  // A word reads the same wherever it stands: one (read-only) analysis per distinct word, bounded.
-  const analyzed = new Map<string, AnalyzedWord>();
-  const analyzeWord = (word: string): AnalyzedWord => {
-    let item = analyzed.get(word);
-    if (item === undefined) {
-      item = {
-        word,
-        stem: stem(word),
-        stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),
-      };
-      if (analyzed.size >= ANALYZED_WORDS_LIMIT) analyzed.clear();
-      analyzed.set(word, item);
-    }
-    return item;
-  };
-  const analyzeWordList = (wordList: readonly string[]): AnalyzedWord[] => wordList.map(analyzeWord);
-  const analyzeWords = (text: string): AnalyzedWord[] => analyzeWordList(words(text));
+  const { analyzeWords, analyzeWordList } = reader;
 
   /** Whether `phrase` matches the sequence from `start` on. */
   const matchesAt = (phrase: Phrase, sequence: readonly AnalyzedWord[], start: number): boolean => {

@@ -1,7 +1,7 @@
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
 import { EMPTY_VOCABULARY } from '../knowledge/vocabulary.js';
-import { stem, words } from '../text/index.js';
-import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { words } from '../text/index.js';
+import { createAnalyzer, createWordReader, type AnalyzedWord, type Analyzer } from './analyzer.js';
 import { LruCache } from './lru.js';
 import { splitSentences } from './policy.js';
 import type { RankingWeights } from './weights.js';
@@ -63,25 +63,28 @@ export interface KnowledgeIndex {
 }
 
 export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): KnowledgeIndex {
-  // The articles' own text as stems: an out-of-scope topic it uses is covered after all.
-  // Each paragraph is split into words once: for this and for its index terms below.
-  const knowledgeTexts: string[][] = [];
-  const paragraphWords = new Map<Paragraph, string[]>();
-  for (const article of knowledge.articles) {
-    for (const section of article.sections) {
-      knowledgeTexts.push(words(section.heading).map(stem));
-      for (const paragraph of section.paragraphs) {
-        const list = words(paragraph.text);
-        paragraphWords.set(paragraph, list);
-        knowledgeTexts.push(list.map(stem));
-      }
-    }
-  }
   const headings = knowledge.articles.flatMap((article) => [
     article.title,
     ...article.sections.map((section) => section.heading),
   ]);
-  const analyzer = createAnalyzer(knowledge.vocabulary ?? EMPTY_VOCABULARY, knowledgeTexts, headings);
+  const vocabulary = knowledge.vocabulary ?? EMPTY_VOCABULARY;
+  // Each paragraph is read once, for the analyzer (the articles' own text as stems: an out-of-scope
+  // topic it uses is covered after all) and for its index terms below.
+  const reader = createWordReader(vocabulary, headings);
+  const knowledgeTexts: string[][] = [];
+  const paragraphSequences = new Map<Paragraph, AnalyzedWord[]>();
+  const stemsOf = (sequence: readonly AnalyzedWord[]): string[] => sequence.map((item) => item.stem);
+  for (const article of knowledge.articles) {
+    for (const section of article.sections) {
+      knowledgeTexts.push(stemsOf(reader.analyzeWords(section.heading)));
+      for (const paragraph of section.paragraphs) {
+        const sequence = reader.analyzeWordList(words(paragraph.text));
+        paragraphSequences.set(paragraph, sequence);
+        knowledgeTexts.push(stemsOf(sequence));
+      }
+    }
+  }
+  const analyzer = createAnalyzer(vocabulary, knowledgeTexts, headings, reader);
   const docs: Paragraph[] = [];
   const articleOfDoc: number[] = [];
   const fieldTerms: Record<FieldName, string[]>[] = [];
@@ -108,7 +111,7 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
       }
       for (const paragraph of section.paragraphs) {
         paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
-        const sequence = analyzer.analyzeWordList(paragraphWords.get(paragraph) ?? words(paragraph.text));
+        const sequence = paragraphSequences.get(paragraph) ?? analyzer.analyzeWords(paragraph.text);
         for (const item of sequence) if (!item.stopword) vocabularyWords.add(item.word);
         docs.push(paragraph);
         articleOfDoc.push(articleIndex);
@@ -125,10 +128,13 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
   const { postings, idf } = buildPostings(fieldTerms, weights);
   const articlesOfTerm = new Map<string, Int32Array>();
   for (const [term, list] of postings) {
-    articlesOfTerm.set(
-      term,
-      Int32Array.from(new Set(Array.from(list.docs, (doc) => articleOfDoc[doc] as number))),
-    );
+    // Documents ascend and so do their articles: the distinct articles are the changes along the list.
+    const articles: number[] = [];
+    for (const doc of list.docs) {
+      const article = articleOfDoc[doc] as number;
+      if (articles[articles.length - 1] !== article) articles.push(article);
+    }
+    articlesOfTerm.set(term, Int32Array.from(articles));
   }
   const conceptOfWord = new Map<string, string>();
   for (const word of analyzer.conceptWords) {
@@ -237,38 +243,102 @@ function buildPostings(
 ): { postings: Map<string, Postings>; idf: Map<string, number> } {
   const total = fieldTerms.length;
   const averages = averageFieldLengths(fieldTerms);
-  // First pass: per document its distinct terms and their combined field frequency, kept as flat arrays.
-  const documentFrequency = new Map<string, number>();
-  const perDoc = fieldTerms.map((doc) => {
-    const frequencies = fieldFrequencies(doc, averages, weights);
-    const terms: string[] = [];
-    const combined = new Float64Array(frequencies.size);
-    for (const [term, tf] of frequencies) {
-      combined[terms.length] = tf.heading + tf.body + tf.keywords + tf.questions;
-      terms.push(term);
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  // First pass: per document its distinct terms and their combined field frequency (as
+  // `fieldFrequencies` computes them, same order and arithmetic), kept flat by term id. Ids follow first
+  // use, so the maps below keep the order they have always had.
+  const idOf = new Map<string, number>();
+  const terms: string[] = [];
+  let documentFrequency: Int32Array = new Int32Array(1024);
+  let slotOf: Int32Array = new Int32Array(1024).fill(-1);
+  const docStart = new Int32Array(total + 1);
+  let flatIds: Int32Array = new Int32Array(1024);
+  let flatCombined: Float64Array = new Float64Array(1024);
+  let used = 0;
+  const local: number[] = [];
+  let sums: Float64Array = new Float64Array(4 * 64);
+  fieldTerms.forEach((doc, at) => {
+    local.length = 0;
+    FIELDS.forEach((field, fieldAt) => {
+      const list = doc[field.name];
+      const norm = 1 - field.b + (field.b * list.length) / averages[field.name];
+      for (const term of list) {
+        let id = idOf.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          idOf.set(term, id);
+          terms.push(term);
+          if (id >= slotOf.length) {
+            slotOf = grownInt32(slotOf, -1);
+            documentFrequency = grownInt32(documentFrequency, 0);
+          }
+        }
+        let slot = slotOf[id] as number;
+        if (slot < 0) {
+          slot = local.length;
+          slotOf[id] = slot;
+          local.push(id);
+          if (4 * slot + 4 > sums.length) sums = grownFloat64(sums);
+          sums.fill(0, 4 * slot, 4 * slot + 4);
+        }
+        sums[4 * slot + fieldAt] = (sums[4 * slot + fieldAt] as number) + weights[field.name] / norm;
+      }
+    });
+    docStart[at] = used;
+    if (used + local.length > flatIds.length) {
+      flatIds = grownInt32(flatIds, 0, used + local.length);
+      flatCombined = grownFloat64(flatCombined, used + local.length);
     }
-    return { terms, combined };
-  });
-
-  const idf = new Map<string, number>();
-  const filling = new Map<string, { list: Postings; idf: number; at: number }>();
-  const postings = new Map<string, Postings>();
-  for (const [term, frequency] of documentFrequency) {
-    const termIdf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-    idf.set(term, termIdf);
-    const list = { docs: new Int32Array(frequency), weights: new Float64Array(frequency) };
-    postings.set(term, list);
-    filling.set(term, { list, idf: termIdf, at: 0 });
-  }
-  perDoc.forEach(({ terms, combined }, doc) => {
-    terms.forEach((term, position) => {
-      const entry = filling.get(term);
-      if (entry === undefined) return;
-      entry.list.docs[entry.at] = doc;
-      entry.list.weights[entry.at] = entry.idf * saturate(combined[position] ?? 0, weights.k1);
-      entry.at += 1;
+    local.forEach((id, slot) => {
+      const base = 4 * slot;
+      flatIds[used] = id;
+      flatCombined[used] =
+        (sums[base] as number) +
+        (sums[base + 1] as number) +
+        (sums[base + 2] as number) +
+        (sums[base + 3] as number);
+      used += 1;
+      documentFrequency[id] = (documentFrequency[id] as number) + 1;
+      slotOf[id] = -1;
     });
   });
+  docStart[total] = used;
+
+  const idf = new Map<string, number>();
+  const postings = new Map<string, Postings>();
+  const lists: Postings[] = [];
+  const idfs = new Float64Array(terms.length);
+  terms.forEach((term, id) => {
+    const frequency = documentFrequency[id] as number;
+    const termIdf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+    idf.set(term, termIdf);
+    idfs[id] = termIdf;
+    const list = { docs: new Int32Array(frequency), weights: new Float64Array(frequency) };
+    postings.set(term, list);
+    lists.push(list);
+  });
+  const filled = new Int32Array(terms.length);
+  for (let doc = 0; doc < total; doc++) {
+    for (let at = docStart[doc] as number; at < (docStart[doc + 1] as number); at++) {
+      const id = flatIds[at] as number;
+      const list = lists[id] as Postings;
+      const position = filled[id] as number;
+      list.docs[position] = doc;
+      list.weights[position] = (idfs[id] as number) * saturate(flatCombined[at] as number, weights.k1);
+      filled[id] = position + 1;
+    }
+  }
   return { postings, idf };
+}
+
+/** A copy at least twice as long (or `minimum`), the new part filled with `fill`. */
+function grownInt32(array: Int32Array, fill: number, minimum = 0): Int32Array {
+  const grown = new Int32Array(Math.max(array.length * 2, minimum)).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+function grownFloat64(array: Float64Array, minimum = 0): Float64Array {
+  const grown = new Float64Array(Math.max(array.length * 2, minimum));
+  grown.set(array);
+  return grown;
 }

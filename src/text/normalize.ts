@@ -22,12 +22,14 @@ export function unifyApostrophes(text: string): string {
  * "@bot" typed as plain text — dropped.
  */
 export function normalizeText(text: string): string {
-  return unifyApostrophes(
-    foldAccents(stripInvisible(text))
-      .toLowerCase()
-      .replace(/<a?:\w+:\d+>/g, ' ') // custom emoji
-      .replace(/<(?:@[!&]?|#)\d+>/g, ' ') // user, role and channel mentions
-      .replace(/https?:\/\/\S+/g, ' ')
-      .replace(/(^|\s)@[\w.-]+/g, ' '), // "@bot", "@boundary-bot" typed as plain text
-  );
+  return unifyApostrophes(dropRendered(foldAccents(stripInvisible(text)).toLowerCase()));
+}
+
+/** Custom emoji, mentions, links and "@bot" typed as text, on lowercase text. */
+export function dropRendered(text: string): string {
+  return text
+    .replace(/<a?:\w+:\d+>/g, ' ') // custom emoji
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ') // user, role and channel mentions
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(^|\s)@[\w.-]+/g, ' '); // "@bot", "@boundary-bot" typed as plain text
 }

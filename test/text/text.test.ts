@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   editDistance,
   expandContractions,
   foldAccents,
+  normalizeText,
   splitWords,
   stripInvisible,
   unifyApostrophes,
@@ -92,5 +94,53 @@ describe('edit distance', () => {
     expect(editDistance('banana', 'myself', 2)).toBe(3);
     expect(editDistance('a', 'abcdef', 1)).toBe(2);
     expect(editDistance('myslef', 'myself', 2)).toBe(1);
+  });
+});
+
+describe('words of plain text', () => {
+  // Fragments that exercise every step: case, apostrophes and backticks, contractions, emoji, mentions,
+  // links, "@bot", digits, punctuation, tabs and line breaks.
+  const fragment = fc.constantFrom(
+    'Therapist',
+    'won',
+    "won't",
+    "can't",
+    "it's",
+    "I'M",
+    'don`t',
+    '`',
+    "'",
+    ' ',
+    '\n',
+    '\t',
+    '\r',
+    '<:wave:123>',
+    '<@!42>',
+    '<#7>',
+    '<',
+    '>',
+    'https://x.y/z',
+    'HTTP://A.B',
+    'http',
+    '@bot',
+    '@',
+    'a@b.c',
+    '.',
+    '-',
+    '_',
+    '2025',
+    'x9',
+    '?!',
+    ':',
+  );
+  const plain = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('GIVEN printable ASCII with tabs and line breaks THEN words are those of the full normalisation', () => {
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(words(text)).toEqual(splitWords(expandContractions(normalizeText(text), 'drop')));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

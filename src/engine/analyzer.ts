@@ -16,6 +16,8 @@ interface Phrase {
 
 /** One word of a text with where it came from: `word` as written (normalised), `stem` its index form. */
 export interface AnalyzedWord {
+  /** Distinct per analysis made by one reader (a word analysed again after the cache was cleared gets another). */
+  readonly id: number;
   readonly word: string;
   readonly stem: string;
   readonly stopword: boolean;
@@ -87,10 +89,12 @@ export function createWordReader(vocabulary: Vocabulary, headings: readonly stri
   const isFiller = (word: string): boolean =>
     (filler.has(word) || isSoftStopword(word)) && !headingStems.has(stem(word));
   const analyzed = new Map<string, AnalyzedWord>();
+  let analyses = 0;
   const analyzeWord = (word: string): AnalyzedWord => {
     let item = analyzed.get(word);
     if (item === undefined) {
       item = {
+        id: analyses++,
         word,
         stem: stem(word),
         stopword: isFiller(word) || (isStopword(word) && !isSoftStopword(word)),

@@ -92,6 +92,20 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
   const articlesById = new Map<string, Article>();
   const paragraphsByKey = new Map<string, Paragraph>();
   const vocabularyWords = new Set<string>(analyzer.conceptWords);
+  // Each distinct analysis is added once (the set keeps its first-seen order either way).
+  let added = new Uint8Array(1024);
+  const addToVocabulary = (sequence: readonly AnalyzedWord[]): void => {
+    for (const item of sequence) {
+      if (item.stopword || added[item.id] === 1) continue;
+      if (item.id >= added.length) {
+        const grown = new Uint8Array(Math.max(added.length * 2, item.id + 1));
+        grown.set(added);
+        added = grown;
+      }
+      added[item.id] = 1;
+      vocabularyWords.add(item.word);
+    }
+  };
   const headingTerms = new Set<string>();
 
   knowledge.articles.forEach((article, articleIndex) => {
@@ -107,12 +121,12 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
         analyzer.indexTerms(question, true),
       );
       for (const text of [section.heading, ...section.hints.keywords, ...section.hints.questions]) {
-        for (const item of analyzer.analyzeWords(text)) if (!item.stopword) vocabularyWords.add(item.word);
+        addToVocabulary(analyzer.analyzeWords(text));
       }
       for (const paragraph of section.paragraphs) {
         paragraphsByKey.set(`${article.id}#${paragraph.id}`, paragraph);
         const sequence = paragraphSequences.get(paragraph) ?? analyzer.analyzeWords(paragraph.text);
-        for (const item of sequence) if (!item.stopword) vocabularyWords.add(item.word);
+        addToVocabulary(sequence);
         docs.push(paragraph);
         articleOfDoc.push(articleIndex);
         fieldTerms.push({

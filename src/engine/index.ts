@@ -139,6 +139,9 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     }
   });
 
+  // Read once and used: not kept with the index.
+  paragraphSequences.clear();
+  knowledgeTexts.length = 0;
   const { postings, idf } = buildPostings(fieldTerms, weights);
   const articlesOfTerm = new Map<string, Int32Array>();
   for (const [term, list] of postings) {

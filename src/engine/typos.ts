@@ -40,6 +40,8 @@ export function unsupportedEdits(length: number): number {
  */
 export class TypoIndex {
   private readonly wordsByBucket = new Map<string, string[]>();
+  /** Per bucket, each word's letters a–z as bits (see `lettersApart`), in the same order. */
+  private readonly lettersByBucket = new Map<string, number[]>();
   // Scratch letter counts of the word being corrected (see `mustHaveMoreErrors`); corrections run one at a time.
   private readonly letterCounts = new Int32Array(128);
   private readonly distance = new BoundedEditDistance();
@@ -49,8 +51,13 @@ export class TypoIndex {
       if (word.length < MIN_SUPPORTED_LENGTH || /\d/.test(word)) continue;
       const key = bucketKey(word[0] ?? '', word.length);
       const list = this.wordsByBucket.get(key);
-      if (list) list.push(word);
-      else this.wordsByBucket.set(key, [word]);
+      if (list) {
+        list.push(word);
+        this.lettersByBucket.get(key)?.push(letterBits(word));
+      } else {
+        this.wordsByBucket.set(key, [word]);
+        this.lettersByBucket.set(key, [letterBits(word)]);
+      }
     }
   }
 
@@ -72,14 +79,14 @@ export class TypoIndex {
     const close = new Map<string, number>();
     // The most errors Fuse can count for a close word: its plain edit distance (a swap is two edits).
     let reach = 0;
-    for (const candidate of bucket) {
-      if (candidate === word) continue;
+    this.forEachNear(word, allowed, (candidate) => {
       const distance =
         allowed === 1 ? (isOneEdit(word, candidate) ? 1 : 2) : this.distance.within(word, candidate, allowed);
-      if (distance > allowed) continue;
+      if (distance > allowed) return false;
       close.set(candidate, distance);
       reach = Math.max(reach, levenshtein(word, candidate));
-    }
+      return false;
+    });
     if (close.size === 0) return [];
     const shown = bucket.filter(
       (candidate) => close.has(candidate) || !this.mustHaveMoreErrors(word, candidate, reach),
@@ -108,12 +115,28 @@ export class TypoIndex {
    * (a word {@link candidates} could return): a scan with a bounded edit distance.
    */
   hasWordWithin(word: string, edits: number): boolean {
+    return this.forEachNear(word, edits, (candidate) =>
+      edits === 1 ? isOneEdit(word, candidate) : this.distance.within(word, candidate, edits) <= edits,
+    );
+  }
+
+  /**
+   * Calls `visit` with each other word of the bucket that may be within `edits` typos, in bucket order,
+   * until it returns true (then returns true). Words with more than `edits` letters the other lacks are
+   * skipped: each typo brings in at most one letter, so they are further apart.
+   */
+  private forEachNear(word: string, edits: number, visit: (candidate: string) => boolean): boolean {
     const first = word[0] ?? '';
+    const letters = letterBits(word);
     for (let size = word.length - edits; size <= word.length + edits; size++) {
-      for (const candidate of this.wordsByBucket.get(bucketKey(first, size)) ?? []) {
-        if (candidate === word) continue;
-        if (edits === 1 ? isOneEdit(word, candidate) : this.distance.within(word, candidate, edits) <= edits)
-          return true;
+      const key = bucketKey(first, size);
+      const words = this.wordsByBucket.get(key);
+      const bits = this.lettersByBucket.get(key);
+      if (words === undefined || bits === undefined) continue;
+      for (let at = 0; at < words.length; at++) {
+        const candidate = words[at] as string;
+        if (candidate === word || lettersApart(letters, bits[at] as number) > edits) continue;
+        if (visit(candidate)) return true;
       }
     }
     return false;
@@ -204,6 +227,27 @@ export class BoundedEditDistance {
     const result = previous[cols - 1] as number;
     return result > limit ? limit + 1 : result;
   }
+}
+
+/** The letters a–z a word uses, one bit each (other characters are left out). */
+function letterBits(word: string): number {
+  let bits = 0;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at) - 97;
+    if (code >= 0 && code < 26) bits |= 1 << code;
+  }
+  return bits;
+}
+
+/** How many letters one word uses that the other does not, the larger of the two counts. */
+function lettersApart(left: number, right: number): number {
+  return Math.max(bitCount(left & ~right), bitCount(right & ~left));
+}
+
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** a–z and 0–9: letters Fuse compares as they are (it lowercases, which changes nothing here). */

@@ -84,11 +84,13 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     for (const doc of markedList) marked[doc] = 0;
     markedList.length = 0;
     for (const term of terms) {
-      for (const doc of postings.get(term)?.docs ?? []) {
-        if (marked[doc] === 0) {
-          markedList.push(doc);
-        }
-        marked[doc] = Math.min(255, (marked[doc] as number) + 1);
+      const docs = postings.get(term)?.docs;
+      if (docs === undefined) continue;
+      for (let at = 0; at < docs.length; at++) {
+        const doc = docs[at] as number;
+        const count = marked[doc] as number;
+        if (count === 0) markedList.push(doc);
+        if (count < 255) marked[doc] = count + 1;
       }
     }
   };

@@ -43,6 +43,7 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
   const isTouched = new Uint8Array(size);
   const touched = new Int32Array(size);
   const articleMasses = new Float64Array(index.knowledge.articles.length);
+  const articleFocus = new Float64Array(index.knowledge.articles.length);
 
   return ({ terms, unknownWords, scopeFactor, headingScopeFactor }, limit = Infinity) => {
     const namesHeading = (doc: number): boolean => {
@@ -89,8 +90,11 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
       let best = 0;
       for (const mass of articleMasses) best = Math.max(best, mass);
       if (best > 0) {
-        focus = (doc) =>
-          Math.pow((articleMasses[index.articleOfDoc[doc] as number] as number) / best, weights.articleFocus);
+        // One factor per article, not per paragraph: a common word touches most of a large knowledge base.
+        for (let article = 0; article < articleMasses.length; article++) {
+          articleFocus[article] = Math.pow((articleMasses[article] as number) / best, weights.articleFocus);
+        }
+        focus = (doc) => articleFocus[index.articleOfDoc[doc] as number] as number;
       }
     }
     if (focus) {

@@ -35,8 +35,6 @@ const analyse = (message: string) => {
 const CUES_BLIND = new Set([
   'crisis-tuning-set-2.json',
   'crisis-tuning-set-3.json',
-  'crisis-tuning-set-4.json',
-  'crisis-tuning-set-5.json',
 ]);
 
 const examples: Example[] = [];

@@ -60,11 +60,11 @@ describe('GIVEN the held-out sets, written blind to the check', () => {
   it.each([
     [
       'crisis-holdout-set.json',
-      { crisisAsCrisis: 0.79, crisisAsAny: 0.91, nearMissAsCrisis: 0.04, nearMissAsAny: 0.18 },
+      { crisisAsCrisis: 0.79, crisisAsAny: 0.92, nearMissAsCrisis: 0.04, nearMissAsAny: 0.16 },
     ],
     [
       'crisis-holdout-set-2.json',
-      { crisisAsCrisis: 0.67, crisisAsAny: 0.87, nearMissAsCrisis: 0.1, nearMissAsAny: 0.23 },
+      { crisisAsCrisis: 0.7, crisisAsAny: 0.87, nearMissAsCrisis: 0.094, nearMissAsAny: 0.22 },
     ],
   ])('WHEN %s is tiered THEN it stays at or above what was measured', (name, floor) => {
     const rates = tierRates(crisisSet(name));

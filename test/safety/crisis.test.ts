@@ -4,9 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { assessSafety, normalizeForCrisis } from '../../src/safety/crisis.js';
 import type { AtRisk, SafetyTier } from '../../src/safety/types.js';
-import { crisisSet, ordinaryQuestions, tierRates } from './support.js';
+import { crisisSet, ordinaryQuestions, tierRates, type TierRates } from './support.js';
 
 const tier = (message: string): SafetyTier => assessSafety(message).tier;
+
+type Floor = Pick<TierRates, 'crisisAsCrisis' | 'crisisAsAny' | 'nearMissAsCrisis' | 'nearMissAsAny'>;
+
+/** Crisis messages caught at least as often, near-misses flagged at most as often, as measured. */
+function expectAtLeastMeasured(name: string, floor: Floor): void {
+  const rates = tierRates(crisisSet(name));
+  expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(floor.crisisAsCrisis);
+  expect(rates.crisisAsAny).toBeGreaterThanOrEqual(floor.crisisAsAny);
+  expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(floor.nearMissAsCrisis);
+  expect(rates.nearMissAsAny).toBeLessThanOrEqual(floor.nearMissAsAny);
+}
 
 describe('GIVEN the sets the check was tuned on', () => {
   it('WHEN the first crisis set is tiered THEN crisis messages get a tier and near-misses almost never do', () => {
@@ -45,13 +56,7 @@ describe('GIVEN the sets the check was tuned on', () => {
       'crisis-tuning-set-5.json',
       { crisisAsCrisis: 0.73, crisisAsAny: 0.94, nearMissAsCrisis: 0.005, nearMissAsAny: 0.07 },
     ],
-  ])('WHEN %s is tiered THEN it keeps its figures', (name, floor) => {
-    const rates = tierRates(crisisSet(name));
-    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(floor.crisisAsCrisis);
-    expect(rates.crisisAsAny).toBeGreaterThanOrEqual(floor.crisisAsAny);
-    expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(floor.nearMissAsCrisis);
-    expect(rates.nearMissAsAny).toBeLessThanOrEqual(floor.nearMissAsAny);
-  });
+  ])('WHEN %s is tiered THEN it keeps its figures', expectAtLeastMeasured);
 });
 
 // Never tuned on: these bounds are what was measured after the last change of method, so that a change
@@ -66,13 +71,7 @@ describe('GIVEN the held-out sets, written blind to the check', () => {
       'crisis-holdout-set-2.json',
       { crisisAsCrisis: 0.7, crisisAsAny: 0.87, nearMissAsCrisis: 0.094, nearMissAsAny: 0.22 },
     ],
-  ])('WHEN %s is tiered THEN it stays at or above what was measured', (name, floor) => {
-    const rates = tierRates(crisisSet(name));
-    expect(rates.crisisAsCrisis).toBeGreaterThanOrEqual(floor.crisisAsCrisis);
-    expect(rates.crisisAsAny).toBeGreaterThanOrEqual(floor.crisisAsAny);
-    expect(rates.nearMissAsCrisis).toBeLessThanOrEqual(floor.nearMissAsCrisis);
-    expect(rates.nearMissAsAny).toBeLessThanOrEqual(floor.nearMissAsAny);
-  });
+  ])('WHEN %s is tiered THEN it stays at or above what was measured', expectAtLeastMeasured);
 });
 
 describe('GIVEN ordinary questions members ask', () => {

@@ -32,10 +32,7 @@ const analyse = (message: string) => {
   const text = neutralizeIdioms(normalizeForCrisis(message));
   return { features: featuresOf(text), hits: findCues(text) };
 };
-const CUES_BLIND = new Set([
-  'crisis-tuning-set-2.json',
-  'crisis-tuning-set-3.json',
-]);
+const CUES_BLIND = new Set(['crisis-tuning-set-2.json', 'crisis-tuning-set-3.json']);
 
 const examples: Example[] = [];
 for (const name of [
@@ -164,6 +161,7 @@ const share = (
 ) => (entries.length === 0 ? 0 : entries.filter((entry) => ok(tierOf(entry, t))).length / entries.length);
 const blindCrisis = scored.filter((s) => s.example.kind === 'crisis' && s.example.cuesBlind);
 const nearMiss = scored.filter((s) => s.example.kind === 'nearMiss');
+const concerns = scored.filter((s) => s.example.kind === 'concern');
 const questions = scored.filter((s) => s.example.kind === 'question');
 const chat = scored.filter((s) => s.example.kind === 'chat');
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -196,6 +194,7 @@ for (const t of candidates) {
     questionAny: share(questions, t, (tier) => tier !== 'none'),
     questionCrisis: share(questions, t, (tier) => tier === 'crisis'),
     chatAny: share(chat, t, (tier) => tier !== 'none'),
+    concernCrisis: share(concerns, t, (tier) => tier === 'crisis'),
   };
   const fits =
     row.questionAny <= LIMITS.questionAny &&
@@ -212,7 +211,7 @@ for (const t of candidates) {
   }
   if (fits)
     console.log(
-      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.questionAny)} ${percent(row.chatAny)}`,
+      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.questionAny)} ${percent(row.chatAny)} | ${percent(row.concernCrisis)}`,
     );
 }
 console.log(`chosen: ${JSON.stringify(chosen)}`);

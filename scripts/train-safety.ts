@@ -182,7 +182,9 @@ const LIMITS = { questionAny: 0.002, chatAny: 0.04, nearCrisis: 0.04, nearAny: 0
 console.log(
   `cross-validated, whole check: crisis messages the cues were not tuned on, near-misses, ordinary messages; limits ${JSON.stringify(LIMITS)}`,
 );
-console.log('concern agree alone | crisis→crisis crisis→any | near→crisis near→any | questions→any chat→any');
+console.log(
+  'concern agree alone | crisis→crisis crisis→any | near→crisis near→any | questions→any chat→any | concern→crisis',
+);
 let chosen: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2 };
 let best = -1;
 for (const t of candidates) {

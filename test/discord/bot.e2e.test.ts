@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
-import { scratchDir, startBot, type RunningBot } from '../support/bot-harness.js';
+import { botPerTest, scratchDir, startBot, type RunningBot } from '../support/bot-harness.js';
 
 type Body = {
   type?: number;
@@ -21,15 +21,7 @@ describe('GIVEN the bot logged into a fake Discord', () => {
   let fake: FakeDiscord;
   let running: RunningBot;
 
-  beforeEach(async () => {
-    fake = await startFakeDiscord();
-    running = await startBot(fake);
-  });
-  afterEach(async () => {
-    await running.stop();
-    expect(fake.unknownRequests).toEqual([]);
-    await fake.stop();
-  });
+  botPerTest((started) => ({ fake, running } = started));
 
   it('WHEN it logs in THEN it reaches ready with the guild cached', () => {
     expect(running.bot.isConnected()).toBe(true);

@@ -7,7 +7,7 @@ import {
   type FakeDiscord,
   type Json,
 } from '../support/fake-discord.js';
-import { scratchDir, startBot, until, type RunningBot } from '../support/bot-harness.js';
+import { botPerTest, scratchDir, startBot, until, type RunningBot } from '../support/bot-harness.js';
 
 type Message = {
   content?: string;
@@ -126,15 +126,7 @@ describe('GIVEN a moderator using /settings for forum auto-answer', () => {
   let fake: FakeDiscord;
   let running: RunningBot;
 
-  beforeEach(async () => {
-    fake = await startFakeDiscord();
-    running = await startBot(fake);
-  });
-  afterEach(async () => {
-    await running.stop();
-    expect(fake.unknownRequests).toEqual([]);
-    await fake.stop();
-  });
+  botPerTest((started) => ({ fake, running } = started));
 
   const settings = (options: Json[], resolvedChannelId?: string) =>
     fake.sendSlashCommand({

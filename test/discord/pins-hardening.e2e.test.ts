@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.js';
-import { startBot, type RunningBot } from '../support/bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeDiscord } from '../support/fake-discord.js';
+import { botPerTest, type RunningBot } from '../support/bot-harness.js';
 
 type Body = { data?: { content?: string; choices?: { name: string; value: number | string }[] } };
 const SECTION = 'therapist-wellbeing:boundaries-and-professional-norms';
@@ -9,15 +9,7 @@ describe('GIVEN pinned answers in a server', () => {
   let fake: FakeDiscord;
   let running: RunningBot;
 
-  beforeEach(async () => {
-    fake = await startFakeDiscord();
-    running = await startBot(fake);
-  });
-  afterEach(async () => {
-    await running.stop();
-    expect(fake.unknownRequests).toEqual([]);
-    await fake.stop();
-  });
+  botPerTest((started) => ({ fake, running } = started));
 
   async function pinAs(question: string): Promise<string> {
     const add = fake.sendSlashCommand({

@@ -1,10 +1,10 @@
 import { REST, Routes } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/commands/index.js';
 import { HOW_TO_ASK } from '../../src/discord/events/direct-message.js';
 import { NOTHING_TO_ANSWER } from '../../src/discord/commands/find-answer.js';
 import { startFakeDiscord, type FakeDiscord, type Json } from '../support/fake-discord.js';
-import { startBot, type RunningBot } from '../support/bot-harness.js';
+import { botPerTest, type RunningBot } from '../support/bot-harness.js';
 
 type Button = { custom_id?: string; label?: string };
 type Message = {
@@ -75,15 +75,7 @@ describe('GIVEN the bot reachable outside its servers', () => {
   let fake: FakeDiscord;
   let running: RunningBot;
 
-  beforeEach(async () => {
-    fake = await startFakeDiscord();
-    running = await startBot(fake);
-  });
-  afterEach(async () => {
-    await running.stop();
-    expect(fake.unknownRequests).toEqual([]);
-    await fake.stop();
-  });
+  botPerTest((started) => ({ fake, running } = started));
 
   describe('WHEN a member writes to the bot in a DM', () => {
     it('THEN a plain message is a question and its answer comes back in the DM, mentions off, without a pin button', async () => {

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { loadBotConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import type { FakeDiscord } from './fake-discord.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -47,6 +48,27 @@ export async function startBot(
   await created.app.bot.start();
   await ready;
   return created.app;
+}
+
+/**
+ * A fresh fake Discord and bot for every test of the enclosing describe, handed to `use` once both are
+ * up; afterwards the bot stops, the fake must have seen no request it does not model, and it stops too.
+ */
+export function botPerTest(use: (started: { fake: FakeDiscord; running: RunningBot }) => void): void {
+  let started: { fake: FakeDiscord; running: RunningBot } | undefined;
+  beforeEach(async () => {
+    const fake = await startFakeDiscord();
+    started = { fake, running: await startBot(fake) };
+    use(started);
+  });
+  afterEach(async () => {
+    if (!started) return;
+    const { fake, running } = started;
+    started = undefined;
+    await running.stop();
+    expect(fake.unknownRequests).toEqual([]);
+    await fake.stop();
+  });
 }
 
 /** Polls until the condition holds (state that arrives over the gateway), failing after the timeout. */

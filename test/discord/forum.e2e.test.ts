@@ -24,6 +24,25 @@ async function logged(lines: string[], message: string, count = 1): Promise<stri
   return matching();
 }
 
+/** A forum where the bot's role is denied Send Messages in Threads, once the bot has it cached. */
+async function addForumClosedToTheBot(fake: FakeDiscord, running: RunningBot) {
+  const guild = fake.guild(fake.defaultGuild.id);
+  const locked = fake.addChannel(fake.defaultGuild.id, {
+    name: 'locked-forum',
+    type: 15,
+    permission_overwrites: [
+      {
+        id: guild?.botRoleId ?? '',
+        type: 0,
+        allow: '0',
+        deny: Permission.SendMessagesInThreads.toString(),
+      },
+    ],
+  });
+  await until(() => running.bot.client.channels.cache.has(locked.id), 'the locked forum cached');
+  return locked;
+}
+
 describe('GIVEN a server whose forum is auto-answered', () => {
   let fake: FakeDiscord;
   let running: RunningBot;
@@ -93,20 +112,7 @@ describe('GIVEN a server whose forum is auto-answered', () => {
   });
 
   it('WHEN the bot lacks Send Messages in Threads in the forum THEN posts are skipped and that is logged once', async () => {
-    const guild = fake.guild(fake.defaultGuild.id);
-    const locked = fake.addChannel(fake.defaultGuild.id, {
-      name: 'locked-forum',
-      type: 15,
-      permission_overwrites: [
-        {
-          id: guild?.botRoleId ?? '',
-          type: 0,
-          allow: '0',
-          deny: Permission.SendMessagesInThreads.toString(),
-        },
-      ],
-    });
-    await until(() => running.bot.client.channels.cache.has(locked.id), 'the locked forum cached');
+    const locked = await addForumClosedToTheBot(fake, running);
     expect(running.core.forums?.setAutoAnswerForum(fake.defaultGuild.id, locked.id, Date.now()).ok).toBe(
       true,
     );
@@ -163,20 +169,7 @@ describe('GIVEN a moderator using /settings for forum auto-answer', () => {
   });
 
   it('WHEN the chosen forum does not let the bot post THEN /settings warns', async () => {
-    const guild = fake.guild(fake.defaultGuild.id);
-    const locked = fake.addChannel(fake.defaultGuild.id, {
-      name: 'locked-forum',
-      type: 15,
-      permission_overwrites: [
-        {
-          id: guild?.botRoleId ?? '',
-          type: 0,
-          allow: '0',
-          deny: Permission.SendMessagesInThreads.toString(),
-        },
-      ],
-    });
-    await until(() => running.bot.client.channels.cache.has(locked.id), 'the locked forum cached');
+    const locked = await addForumClosedToTheBot(fake, running);
     const text = await description(
       settings([{ name: 'auto-answer-forum', type: 7, value: locked.id }], locked.id),
     );

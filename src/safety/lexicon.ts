@@ -24,21 +24,6 @@ export interface Cue {
   readonly pattern: RegExp;
 }
 
-export type FrameName =
-  | 'fiction'
-  | 'general'
-  | 'past'
-  | 'recovery'
-  | 'loss'
-  | 'recurrence'
-  | 'now'
-  | 'joking'
-  | 'meaningIt'
-  | 'hypothetical'
-  | 'negation'
-  | 'ordinaryGoodbye'
-  | 'supporter';
-
 export interface Lexicon {
   readonly tokens: ReadonlyMap<string, string>;
   readonly keyWords: readonly { word: string; maxDistance: number; second?: string }[];
@@ -78,7 +63,10 @@ const FRAME_NAMES = [
   'negation',
   'ordinaryGoodbye',
   'supporter',
-] as const satisfies readonly FrameName[];
+] as const;
+
+/** The frames a sentence or a message can have; each has its word list in `lexicon.yaml`. */
+export type FrameName = (typeof FRAME_NAMES)[number];
 
 const wordGroup = z.union([z.string(), z.array(z.string()).min(1)]);
 

@@ -62,8 +62,10 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-tuning-set-3', heldOut: false },
   { name: 'crisis-tuning-set-4', heldOut: false },
   { name: 'crisis-tuning-set-5', heldOut: false },
+  { name: 'crisis-tuning-set-6', heldOut: false },
   { name: 'crisis-holdout-set', heldOut: true },
   { name: 'crisis-holdout-set-2', heldOut: true },
+  { name: 'crisis-holdout-set-3', heldOut: true },
 ];
 console.log(
   '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',

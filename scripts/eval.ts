@@ -9,6 +9,7 @@
  *   npm run eval -- --no-hints           our engine with every section's hints removed
  *   npm run eval -- --threshold 0.5      another confidence threshold
  *   npm run eval -- --show-misses        also list misses of the frozen held-out sets (never tune on them)
+ *   npm run eval -- --tuning             only the sets one may tune on (no frozen set is run at all)
  */
 import { evaluate, type EvalReport, type QuestionSet } from './eval/evaluate.js';
 import { plainBm25 } from './eval/bm25.js';
@@ -16,6 +17,7 @@ import { miniSearch, ourEngine, plainFuse, withoutHints, type Retriever } from '
 import {
   SHIPPED_ARTICLE,
   SHIPPED_SETS,
+  TUNING_SETS,
   isFrozen,
   loadFixtureArticles,
   loadSet,
@@ -37,6 +39,9 @@ const flag = (name: string): boolean => args.includes(`--${name}`);
 const setName = option('set');
 const noHints = flag('no-hints');
 const showMisses = flag('show-misses');
+const tuningOnly = flag('tuning');
+/** The shipped article's sets this run prints: with --tuning, never a frozen one. */
+const shippedSets: readonly string[] = tuningOnly ? TUNING_SETS : SHIPPED_SETS;
 const threshold = option('threshold') === undefined ? undefined : Number(option('threshold'));
 const engineOptions: EngineOptions = threshold === undefined ? {} : { threshold };
 
@@ -120,7 +125,7 @@ function summary(): void {
     miniSearch(shipped),
   ];
   const rows: string[][] = [];
-  for (const name of SHIPPED_SETS) {
+  for (const name of shippedSets) {
     if (!setExists(name)) continue;
     const set = loadSet(name);
     const reports = retrievers.map((retriever) => evaluate(retriever, set));
@@ -189,7 +194,7 @@ function multi(verbose: boolean): void {
     miniSearch(knowledge),
   ];
   const targets: { label: string; articleId: string; name: string; set: QuestionSet }[] = [];
-  if (setExists('fresh'))
+  if (setExists('fresh') && !tuningOnly)
     targets.push({
       label: `${SHIPPED_ARTICLE} (fresh)`,
       articleId: SHIPPED_ARTICLE,
@@ -197,7 +202,7 @@ function multi(verbose: boolean): void {
       set: loadSet('fresh'),
     });
   for (const item of extra) {
-    if (item.questions) {
+    if (item.questions && !tuningOnly) {
       targets.push({
         label: item.article.id,
         articleId: item.article.id,
@@ -242,7 +247,7 @@ function multi(verbose: boolean): void {
   const alone = ourEngine(shipped, engineOptions, 'ours');
   const together = retrievers[0] as Retriever;
   const shiftRows: string[][] = [];
-  for (const name of SHIPPED_SETS) {
+  for (const name of shippedSets) {
     if (!setExists(name)) continue;
     const set = loadSet(name);
     const a = evaluate(alone, set, SHIPPED_ARTICLE);
@@ -260,7 +265,10 @@ function multi(verbose: boolean): void {
 
 // ---------------------------------------------------------------------------------------------------------
 
-if (setName === undefined) {
+if (setName !== undefined && tuningOnly && isFrozen(setName)) {
+  console.error(`--tuning runs no frozen set, and "${setName}" is one`);
+  process.exit(1);
+} else if (setName === undefined) {
   summary();
   typos(false);
   multi(false);

@@ -12,7 +12,19 @@ export const FIXTURE_ARTICLES = join(FIXTURES, 'articles');
 export const SHIPPED_ARTICLE = 'therapist-wellbeing';
 
 /** Sets for the shipped article, in the order the eval prints them. */
-export const SHIPPED_SETS = ['fresh', 'fresh-2', 'dev', 'holdout', 'extra-a', 'extra-b', 'extra-c'] as const;
+export const SHIPPED_SETS = [
+  'fresh',
+  'fresh-2',
+  'dev',
+  'holdout',
+  'extra-a',
+  'extra-b',
+  'extra-c',
+  'scope',
+] as const;
+
+/** The shipped article's sets that may be tuned on (`npm run eval -- --tuning` runs only these). */
+export const TUNING_SETS = SHIPPED_SETS.filter((name) => !isFrozen(name));
 
 /**
  * Held-out sets: written blind to the engine and never tuned on. The eval prints their figures only, not

@@ -10,6 +10,7 @@
  *   npm run eval -- --threshold 0.5      another confidence threshold
  *   npm run eval -- --show-misses        also list misses of the frozen held-out sets (never tune on them)
  *   npm run eval -- --tuning             only the sets one may tune on (no frozen set is run at all)
+ *   npm run eval -- --scope-model        the fitted scope model decides instead of the threshold (measured, not adopted)
  */
 import { evaluate, type EvalReport, type QuestionSet } from './eval/evaluate.js';
 import { plainBm25 } from './eval/bm25.js';
@@ -27,7 +28,7 @@ import {
   tuningSet,
 } from './eval/sets.js';
 import { generateTypoSet, knowledgeCompounds, type TypoKind } from './eval/typos.js';
-import type { EngineOptions } from '../src/engine/engine.js';
+import { FITTED_SCOPE_MODEL, type EngineOptions } from '../src/engine/engine.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
 
 const args = process.argv.slice(2);
@@ -43,7 +44,10 @@ const tuningOnly = flag('tuning');
 /** The shipped article's sets this run prints: with --tuning, never a frozen one. */
 const shippedSets: readonly string[] = tuningOnly ? TUNING_SETS : SHIPPED_SETS;
 const threshold = option('threshold') === undefined ? undefined : Number(option('threshold'));
-const engineOptions: EngineOptions = threshold === undefined ? {} : { threshold };
+const engineOptions: EngineOptions = {
+  ...(threshold === undefined ? {} : { threshold }),
+  ...(flag('scope-model') ? { scopeModel: FITTED_SCOPE_MODEL } : {}),
+};
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 const shipped = loadShippedKnowledge();

@@ -68,6 +68,12 @@ export interface Analyzer {
   readonly settingTerms: ReadonlySet<string>;
   /** Group terms of role `anchor` (and setting): a question that has one is about the knowledge. */
   readonly anchorTerms: ReadonlySet<string>;
+  /**
+   * Group terms of role `other`: someone or something other than the setting (another person in the
+   * asker's life, another kind of professional). They are no search terms; a question that names one and
+   * not the setting is likely about something else (policy.ts).
+   */
+  readonly otherTerms: ReadonlySet<string>;
 }
 
 /** The first step of analysis: each word with its stem and whether it is filler here. */
@@ -121,6 +127,7 @@ export function createAnalyzer(
 ): Analyzer {
   const settingTerms = new Set<string>();
   const anchorTerms = new Set<string>();
+  const otherTerms = new Set<string>();
   const table = new Map<string, Phrase[]>();
   const addTerm = (text: string, term: string): void => {
     const termWords = text
@@ -138,7 +145,8 @@ export function createAnalyzer(
   for (const group of vocabulary.groups) {
     const term = `${CONCEPT_PREFIX}${group.name}`;
     if (group.role === 'setting') settingTerms.add(term);
-    if (group.role !== 'topic') anchorTerms.add(term);
+    if (group.role === 'other') otherTerms.add(term);
+    else if (group.role !== 'topic') anchorTerms.add(term);
     for (const text of group.terms) addTerm(text, term);
   }
   // An out-of-scope topic that an article's text uses (any of its terms) is covered by the knowledge.
@@ -205,7 +213,9 @@ export function createAnalyzer(
     const kept: ConceptMatch[] = [];
     for (const match of matches) {
       let covered = false;
-      if (!settingTerms.has(match.term)) {
+      // An `other` phrase covers a setting word too: a "physical therapist" is not the setting.
+      const isSetting = settingTerms.has(match.term);
+      {
         const length = match.end - match.start;
         for (const other of matches) {
           if (
@@ -213,7 +223,8 @@ export function createAnalyzer(
             other.start <= match.start &&
             other.end >= match.end &&
             other.end - other.start > length &&
-            !settingTerms.has(other.term)
+            !settingTerms.has(other.term) &&
+            (!isSetting || otherTerms.has(other.term))
           ) {
             covered = true;
             break;
@@ -275,6 +286,7 @@ export function createAnalyzer(
     conceptWords,
     settingTerms,
     anchorTerms,
+    otherTerms,
   };
 }
 

@@ -1,8 +1,15 @@
 import type { Article, KnowledgeBase, Paragraph, Section } from '../knowledge/types.js';
 import { buildIndex, documentHasTerm } from './index.js';
-import { pickSentence, scopeFactors } from './policy.js';
-import { createQuestionAnalyzer } from './question.js';
-import { createRanker } from './rank.js';
+import {
+  pickSentence,
+  scopeDecision,
+  scopeFactors,
+  scopeFeatures,
+  type ScopeFeatures,
+  type ScopeModel,
+} from './policy.js';
+import { createQuestionAnalyzer, type QuestionAnalysis } from './question.js';
+import { createRanker, type Ranked } from './rank.js';
 import { traceRanking, type Trace } from './trace.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './weights.js';
 
@@ -11,6 +18,8 @@ export { splitSentences } from './policy.js';
 export { TypoIndex } from './typos.js';
 export { formatTrace, type Trace } from './trace.js';
 export { DEFAULT_WEIGHTS, type RankingWeights } from './weights.js';
+export { FITTED_SCOPE_MODEL } from './scope-model.js';
+export { SCOPE_FEATURES, type ScopeFeature, type ScopeFeatures, type ScopeModel } from './policy.js';
 
 /** A paragraph the engine considered, with its confidence in [0, 1]. */
 export interface Candidate {
@@ -73,6 +82,12 @@ export interface EngineOptions {
   readonly threshold?: number;
   /** Ranking weights; the defaults were chosen on the tuning sets. Exposed for `npm run eval` experiments. */
   readonly weights?: Partial<RankingWeights>;
+  /**
+   * Whether to answer at all: a logistic model over domain-free features of the question and its best
+   * paragraph (policy.ts). Default (`null`): the confidence threshold. The fitted candidate
+   * (`FITTED_SCOPE_MODEL`, scope-model.json) was measured and not adopted; see README.
+   */
+  readonly scopeModel?: ScopeModel | null;
 }
 
 export interface AnswerEngine {
@@ -82,6 +97,8 @@ export interface AnswerEngine {
   explain(question: string): readonly Explanation[];
   /** Why this answer: words as read, corrections, terms, and per-field contributions for the top three. */
   trace(question: string): Trace;
+  /** What the answer decision reads (for fitting the scope model: scripts/eval/fit-scope.ts). */
+  scopeFeatures(question: string): ScopeFeatures;
   /** Lookups for composers: every id the engine returns resolves here. */
   findArticle(articleId: string): Article | undefined;
   findSection(articleId: string, sectionId: string): Section | undefined;
@@ -103,6 +120,8 @@ const RANKED_FOR_ANSWER = 24;
  */
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const scopeModel = options.scopeModel ?? null;
+
   const weights: RankingWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const index = buildIndex(knowledge, weights);
   const analyzeQuestion = createQuestionAnalyzer(index, weights);
@@ -150,6 +169,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       coverage: round(entry.coverage),
     }));
 
+  const featuresOf = (analysis: QuestionAnalysis, ranked: readonly Ranked[]): ScopeFeatures =>
+    scopeFeatures(analysis.terms, analysis.unknownWords, analysis.others.length, ranked, index, weights);
+  /** Whether the best paragraph is good enough to answer with. */
+  const decide = (analysis: QuestionAnalysis, ranked: readonly Ranked[]): boolean => {
+    const best = ranked[0];
+    if (!best) return false;
+    if (scopeModel === null) return best.score >= threshold;
+    return scopeDecision(featuresOf(analysis, ranked), scopeModel).probability >= scopeModel.threshold;
+  };
+
   const answer = (question: string): EngineResult => {
     const { analysis, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
     const { terms, unknownWords } = analysis;
@@ -161,7 +190,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       };
     }
     const best = ranked[0];
-    if (!best || best.score < threshold) {
+    if (!best || !decide(analysis, ranked)) {
       return {
         kind: 'no-match',
         reason: 'not-covered',
@@ -182,7 +211,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const trace = (question: string): Trace => {
     const { analysis, scope, headingScope, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
-    return traceRanking(index, weights, analysis, { scope, headingScope }, threshold, ranked);
+    const features = featuresOf(analysis, ranked);
+    const decision =
+      scopeModel === null
+        ? { features }
+        : {
+            model: scopeModel,
+            features: featuresOf(analysis, ranked),
+            ...scopeDecision(featuresOf(analysis, ranked), scopeModel),
+          };
+    return traceRanking(index, weights, analysis, { scope, headingScope }, threshold, ranked, decision);
   };
 
   return {
@@ -190,6 +228,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     answer,
     explain,
     trace,
+    scopeFeatures: (question) => {
+      const { analysis, ranked } = rankQuestion(question, RANKED_FOR_ANSWER);
+      return featuresOf(analysis, ranked);
+    },
     findArticle: (articleId) => index.articlesById.get(articleId),
     findSection: (articleId, sectionId) => sectionsByKey.get(`${articleId}#${sectionId}`),
     findParagraph: (articleId, paragraphId) => index.paragraphsByKey.get(`${articleId}#${paragraphId}`),

@@ -104,3 +104,124 @@ export function splitSentences(text: string): string[] {
     .map((sentence) => sentence.trim())
     .filter(Boolean);
 }
+
+/**
+ * What the answer decision reads, one number each, all domain-free: how well the best paragraph matches
+ * (its confidence, the share of the question's idf mass it explains, how strongly), how much of the
+ * question the knowledge does not know at all, whether the question shows it belongs to the knowledge
+ * (a `setting` or `anchor` group of the vocabulary), whether it raises an out-of-scope topic, and how far
+ * the best section stands out from the next one.
+ */
+export const SCOPE_FEATURES = [
+  'confidence',
+  'coverage',
+  'strength',
+  'unknownShare',
+  'anchored',
+  'outOfScope',
+  'margin',
+  'knownWords',
+  'unknownWords',
+  'namesHeading',
+  'unknownUnanchored',
+  'coverageUnanchored',
+  'other',
+  'otherUnanchored',
+] as const;
+
+export type ScopeFeature = (typeof SCOPE_FEATURES)[number];
+export type ScopeFeatures = Readonly<Record<ScopeFeature, number>>;
+
+/** A logistic model over the scope features, fitted on tuning data (scripts/eval/fit-scope.ts). */
+export interface ScopeModel {
+  readonly bias: number;
+  readonly weights: Readonly<Partial<Record<ScopeFeature, number>>>;
+  /** Answer when the model's probability reaches this. */
+  readonly threshold: number;
+}
+
+export interface RankedForPolicy {
+  readonly doc: number;
+  readonly raw: number;
+  readonly coverage: number;
+  readonly score: number;
+}
+
+/** The scope features of a question and its best paragraph (`ranked`: best first, as the ranker returns). */
+export function scopeFeatures(
+  terms: ReadonlyMap<string, QueryTerm>,
+  unknownWords: number,
+  others: number,
+  ranked: readonly RankedForPolicy[],
+  index: KnowledgeIndex,
+  weights: RankingWeights,
+): ScopeFeatures {
+  const { settingTerms, anchorTerms } = index.analyzer;
+  let knownMass = 0;
+  let knownWords = 0;
+  let anchored = 0;
+  let outOfScope = 0;
+  for (const [term, query] of terms) {
+    if (term === OUT_OF_SCOPE_TERM) outOfScope = 1;
+    if (anchorTerms.has(term)) anchored = 1;
+    if (settingTerms.has(term)) continue;
+    knownMass += query.weight * (index.idf.get(term) ?? 0);
+    if (!term.startsWith(CONCEPT_PREFIX) && query.weight > weights.phraseWord) knownWords++;
+  }
+  // A vocabulary without anchors says nothing about scope: every question may belong.
+  if (anchorTerms.size === 0) anchored = 1;
+  const unknownMass = unknownWords * weights.unknown * index.unknownIdf;
+  const best = ranked[0];
+  let margin = best ? 1 : 0;
+  if (best) {
+    const bestSection = sectionKey(index, best.doc);
+    const next = ranked.find((entry) => sectionKey(index, entry.doc) !== bestSection);
+    if (next && best.raw > 0) margin = 1 - next.raw / best.raw;
+  }
+  let namesHeading = 0;
+  if (best) {
+    const heading = index.fieldTerms[best.doc]?.heading ?? [];
+    if (heading.some((term) => terms.has(term) && !settingTerms.has(term))) namesHeading = 1;
+  }
+  const unknownShare = unknownMass + knownMass > 0 ? unknownMass / (unknownMass + knownMass) : 0;
+  const coverage = Math.sqrt(best?.coverage ?? 0);
+  return {
+    confidence: best?.score ?? 0,
+    coverage,
+    strength: best ? 1 - Math.exp(-best.raw / weights.strengthScale) : 0,
+    unknownShare,
+    anchored,
+    outOfScope,
+    margin,
+    knownWords: Math.log1p(knownWords),
+    unknownWords: Math.log1p(unknownWords),
+    namesHeading,
+    // A question that does not show it belongs here is judged more strictly on what it does not say.
+    unknownUnanchored: (1 - anchored) * unknownShare,
+    coverageUnanchored: (1 - anchored) * coverage,
+    // Someone other than the setting (a vocabulary group of role `other`): a mother, a dentist.
+    other: others > 0 ? 1 : 0,
+    otherUnanchored: others > 0 ? 1 - anchored : 0,
+  };
+}
+
+function sectionKey(index: KnowledgeIndex, doc: number): string {
+  const paragraph = index.docs[doc];
+  return paragraph ? `${paragraph.articleId}#${paragraph.sectionId}` : '';
+}
+
+/** Each feature's share of the model's log-odds (for `--explain`), and the probability of answering. */
+export function scopeDecision(
+  features: ScopeFeatures,
+  model: ScopeModel,
+): { probability: number; contributions: Readonly<Partial<Record<ScopeFeature, number>>> } {
+  let logit = model.bias;
+  const contributions: Partial<Record<ScopeFeature, number>> = {};
+  for (const name of SCOPE_FEATURES) {
+    const weight = model.weights[name];
+    if (weight === undefined || weight === 0) continue;
+    contributions[name] = weight * features[name];
+    logit += weight * features[name];
+  }
+  return { probability: 1 / (1 + Math.exp(-logit)), contributions };
+}

@@ -21,6 +21,10 @@ export interface QuestionAnalysis {
   readonly terms: ReadonlyMap<string, QueryTerm>;
   /** Distinct content words the knowledge does not know (after corrections). */
   readonly unknownWords: number;
+  /** Those words, as written. */
+  readonly unknown: readonly string[];
+  /** Phrases of `other` groups the question names (someone other than the setting), as written. */
+  readonly others: readonly string[];
   /** The words as read (normalised), before stopwords go. */
   readonly words: readonly string[];
   readonly corrections: readonly { readonly from: string; readonly to: string }[];
@@ -180,7 +184,10 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     };
     const conceptWords = new Set<string>();
     const settingWords = new Set<string>();
-    const matches = analyzer.findConceptMatches(sequence);
+    const found = analyzer.findConceptMatches(sequence);
+    // `other` groups are no search terms: they tell the answer policy who the question is about.
+    const matches = found.filter((match) => !analyzer.otherTerms.has(match.term));
+    const others = found.filter((match) => analyzer.otherTerms.has(match.term));
     for (const match of matches) {
       let weight = weights.concept;
       for (let at = match.start; at < match.end; at++) weight *= weightAt(at);
@@ -193,6 +200,7 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
     const inPhrase = analyzer.phraseCoveredPositions(matches);
     // Distinct words: a word repeated ("blah blah blah") says no more than once.
     const unknown = new Set<string>();
+    const unknownWritten: string[] = [];
     for (const [at, item] of sequence.entries()) {
       // A setting word ("psychiatrist") names the setting; it is not evidence for a paragraph.
       if (item.stopword || settingWords.has(item.word)) continue;
@@ -202,11 +210,14 @@ export function createQuestionAnalyzer(index: KnowledgeIndex, weights: RankingWe
         continue;
       }
       if (conceptWords.has(item.word)) continue;
+      if (!unknown.has(item.stem)) unknownWritten.push(written);
       unknown.add(item.stem);
     }
     return {
       terms,
       unknownWords: unknown.size,
+      unknown: unknownWritten,
+      others: others.map((match) => originalText(original, match.start, match.end)),
       words: original.map((item) => item.word),
       corrections: fixes,
     };

@@ -7,6 +7,7 @@ import {
   type FieldName,
   type KnowledgeIndex,
 } from './index.js';
+import { SCOPE_FEATURES, type ScopeFeature, type ScopeFeatures, type ScopeModel } from './policy.js';
 import type { QuestionAnalysis } from './question.js';
 import type { Ranked } from './rank.js';
 import type { RankingWeights } from './weights.js';
@@ -23,12 +24,26 @@ export interface Trace {
     readonly words: readonly string[];
   }[];
   readonly unknownWords: number;
+  /** The words the knowledge does not know. */
+  readonly unknown: readonly string[];
+  /** Someone other than the setting the question names (vocabulary groups of role `other`). */
+  readonly others: readonly string[];
   /** Confidence factor for belonging to the knowledge at all (policy.ts). */
   readonly scope: number;
   /** The factor instead for paragraphs whose section heading the question names (policy.ts). */
   readonly headingScope: number;
   readonly threshold: number;
   readonly top: readonly TracedParagraph[];
+  /** What the answer decision reads (policy.ts), and the scope model's verdict when one decides. */
+  readonly decision?: TracedDecision;
+}
+
+export interface TracedDecision {
+  readonly features: ScopeFeatures;
+  readonly model?: ScopeModel;
+  /** Each feature's part of the log-odds. */
+  readonly contributions?: Readonly<Partial<Record<ScopeFeature, number>>>;
+  readonly probability?: number;
 }
 
 export interface TracedParagraph {
@@ -56,6 +71,7 @@ export function traceRanking(
   { scope, headingScope }: { scope: number; headingScope: number },
   threshold: number,
   ranked: readonly Ranked[],
+  decision?: TracedDecision,
 ): Trace {
   const averages = averageFieldLengths(index.fieldTerms);
   const top = ranked.slice(0, 3).map((entry): TracedParagraph => {
@@ -105,10 +121,13 @@ export function traceRanking(
       words: [...query.words],
     })),
     unknownWords: analysis.unknownWords,
+    unknown: analysis.unknown,
+    others: analysis.others,
     scope,
     headingScope,
     threshold,
     top,
+    ...(decision ? { decision } : {}),
   };
 }
 
@@ -125,18 +144,24 @@ export function formatTrace(trace: Trace): string {
         .map((term) => term.term)
         .join(', ') || 'none'
     }`,
-    `unknown words: ${trace.unknownWords}`,
+    `unknown words: ${trace.unknownWords}${trace.unknown.length > 0 ? ` (${trace.unknown.join(', ')})` : ''}`,
+    `others named:  ${trace.others.join(', ') || 'none'}`,
     `scope factor:  ${number(trace.scope)} (1 = the question belongs to the knowledge; lower needs more evidence)${
       trace.headingScope > trace.scope
         ? `; ${number(trace.headingScope)} for sections whose heading the question names`
         : ''
     }`,
-    `threshold:     ${number(trace.threshold)}`,
+    ...(trace.decision?.model ? [] : [`threshold:     ${number(trace.threshold)}`]),
+    ...(trace.decision ? decisionLines(trace.decision, number) : []),
     '',
   ];
+  const { model, probability } = trace.decision ?? {};
+  const answers =
+    model && probability !== undefined
+      ? probability >= model.threshold
+      : (trace.top[0]?.confidence ?? 0) >= trace.threshold;
   trace.top.forEach((entry, at) => {
-    const verdict =
-      at === 0 ? (entry.confidence >= trace.threshold ? 'answer' : 'below threshold: no answer') : '';
+    const verdict = at === 0 ? (answers ? 'answer' : 'declined: no answer') : '';
     lines.push(
       `${at + 1}. ${entry.articleId} › ${entry.heading} (${entry.paragraphId}) confidence ${number(entry.confidence)} ${verdict}`.trimEnd(),
       `   raw ${number(entry.raw)} = (heading ${number(entry.fields.heading)} + body ${number(entry.fields.body)} + hint keywords ${number(entry.fields.keywords)} + hint questions ${number(entry.fields.questions)}) × article ${number(entry.articleFactor)}; coverage ${number(entry.coverage)}`,
@@ -145,4 +170,18 @@ export function formatTrace(trace: Trace): string {
   });
   if (trace.top.length === 0) lines.push('no paragraph matched');
   return lines.join('\n');
+}
+
+function decisionLines(decision: TracedDecision, number: (value: number) => string): string[] {
+  const { model, contributions, probability } = decision;
+  const features = SCOPE_FEATURES.map((name) => {
+    const part = contributions?.[name];
+    return `${name} ${number(decision.features[name])}${part === undefined ? '' : ` → ${part >= 0 ? '+' : ''}${number(part)}`}`;
+  });
+  return [
+    model && probability !== undefined
+      ? `answer?        ${number(probability)} against ${number(model.threshold)} (the scope model: log-odds ${number(model.bias)} plus, per feature, value → part)`
+      : 'scope features (the fitted scope model reads these; the threshold decides):',
+    `               ${features.join('  ')}`,
+  ];
 }

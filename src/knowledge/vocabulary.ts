@@ -9,12 +9,12 @@ import type { KnowledgeError } from './parse.js';
  *   filler: [lol, tbh, ...]            words that carry no topic in a question
  *   groups:
  *     therapist:                       a group: words and phrases that name one idea
- *       role: setting                  optional: topic (default), setting or anchor (see README)
+ *       role: setting                  optional: topic (default), setting, anchor or other (see README)
  *       terms: [therapist, shrink, my t, how * is doing]
  *   out_of_scope:                      topics a question may raise that no article covers
  *     costs: [insurance, copay, ...]   (a topic is covered as soon as an article's text uses one term)
  */
-export type GroupRole = 'topic' | 'setting' | 'anchor';
+export type GroupRole = 'topic' | 'setting' | 'anchor' | 'other';
 
 export interface VocabularyGroup {
   readonly name: string;
@@ -37,7 +37,7 @@ export const EMPTY_VOCABULARY: Vocabulary = { groups: [], filler: [], outOfScope
 
 export type VocabularyResult = { ok: true; vocabulary: Vocabulary } | { ok: false; error: KnowledgeError };
 
-const ROLES: readonly GroupRole[] = ['topic', 'setting', 'anchor'];
+const ROLES: readonly GroupRole[] = ['topic', 'setting', 'anchor', 'other'];
 const GROUP_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const WILDCARD = '*';
 

@@ -224,7 +224,8 @@ export function createAnalyzer(
             other.end >= match.end &&
             other.end - other.start > length &&
             !settingTerms.has(other.term) &&
-            (!isSetting || otherTerms.has(other.term))
+            // An `other` phrase covers only a setting word; a topic phrase covers anything but one.
+            isSetting === otherTerms.has(other.term)
           ) {
             covered = true;
             break;

@@ -157,7 +157,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const rankQuestion = (question: string, limit?: number) => {
     const analysis = analyzeQuestion(question);
-    const { scope, headingScope } = scopeFactors(analysis.terms, analysis.unknownWords, index, weights);
+    const { scope, headingScope } = scopeFactors(
+      analysis.terms,
+      analysis.unknownWords,
+      index,
+      weights,
+      analysis.others.length,
+    );
     const ranked = rank({ ...analysis, scopeFactor: scope, headingScopeFactor: headingScope }, limit);
     return { analysis, scope, headingScope, ranked };
   };

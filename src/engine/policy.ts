@@ -19,8 +19,9 @@ export function scopeFactor(
   unknownWords: number,
   index: KnowledgeIndex,
   weights: RankingWeights,
+  others = 0,
 ): number {
-  return scopeFactors(terms, unknownWords, index, weights).scope;
+  return scopeFactors(terms, unknownWords, index, weights, others).scope;
 }
 
 /**
@@ -33,8 +34,19 @@ export function scopeFactors(
   unknownWords: number,
   index: KnowledgeIndex,
   weights: RankingWeights,
+  others = 0,
 ): { scope: number; headingScope: number } {
   const outOfScope = terms.has(OUT_OF_SCOPE_TERM) ? weights.outOfScope : 1;
+  // A question about someone other than the setting (an `other` group: "my mom", "my dentist") that does
+  // not name the setting is about them: sharing the knowledge's words does not make it belong.
+  if (
+    weights.otherSubject < 1 &&
+    others > 0 &&
+    ![...index.analyzer.anchorTerms].some((term) => terms.has(term))
+  ) {
+    const factor = Math.min(weights.otherSubject, anchorFactor(terms, unknownWords, index, weights));
+    return { scope: factor * outOfScope, headingScope: factor * outOfScope };
+  }
   let anchored = anchorFactor(terms, unknownWords, index, weights);
   let known = 0;
   // Words of their own (not a word inside a group's phrase, such as "whats" in "whats up").

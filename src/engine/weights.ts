@@ -39,6 +39,11 @@ export interface RankingWeights {
   readonly articleFocus: number;
   /** Confidence factor for questions about topics the vocabulary lists as out of scope. */
   readonly outOfScope: number;
+  /**
+   * Confidence factor for questions that name someone other than the setting (a vocabulary group of role
+   * `other`) and not the setting itself; 1: off. See policy.ts.
+   */
+  readonly otherSubject: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
@@ -60,4 +65,5 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   headingUnknown: 1,
   partlyAnchored: 0.75,
   articleFocus: 1,
+  otherSubject: 0.5,
 };

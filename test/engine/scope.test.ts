@@ -3,6 +3,7 @@ import { createEngine, FITTED_SCOPE_MODEL, SCOPE_FEATURES } from '../../src/engi
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import { parseVocabulary } from '../../src/knowledge/vocabulary.js';
+import { loadShippedKnowledge } from '../../scripts/eval/sets.js';
 
 const ARTICLE =
   '# Vets\n\n## Visits\n\nYour vet checks the dog once a year.\n\n## Fees\n\nA visit to the vet costs money.\n';
@@ -61,5 +62,26 @@ describe('the answer decision reads domain-free scope features', () => {
   it('GIVEN the fitted scope model file THEN it weighs only features the policy computes', () => {
     expect(Object.keys(FITTED_SCOPE_MODEL.weights).length).toBeGreaterThan(0);
     for (const name of Object.keys(FITTED_SCOPE_MODEL.weights)) expect(SCOPE_FEATURES).toContain(name);
+  });
+});
+
+describe('a question about someone other than the setting', () => {
+  const engine = createEngine(loadShippedKnowledge());
+
+  it('GIVEN a question about another person that shares the knowledge words THEN it is declined', () => {
+    expect(engine.answer('how do i set boundaries with my mom').kind).toBe('no-match');
+    expect(engine.answer('is it ok to ask my dentist how her day is going').kind).toBe('no-match');
+  });
+
+  it('GIVEN another kind of professional whose name holds a setting word THEN it is not the setting', () => {
+    expect(engine.trace('can i ask my physical therapist personal questions').others).toEqual([
+      'physical therapist',
+    ]);
+    expect(engine.answer('can i ask my physical therapist personal questions').kind).toBe('no-match');
+  });
+
+  it('GIVEN the question also names the setting THEN the other person does not make it foreign', () => {
+    const answer = engine.answer('my therapist said her mom is sick, can i ask how she is doing');
+    expect(answer.kind).toBe('answer');
   });
 });

@@ -1,15 +1,15 @@
 /**
- * `npm run eval:safety [-- --misses]`: how the safety check tiers the crisis sets and every ordinary
+ * `npm run eval:safety [-- --misses]`: the tier members see (as `npm run ask -- --json` reports it) for the crisis sets and every ordinary
  * question we have. Held-out sets are reported as figures only: their messages are never printed, so
  * nobody tunes on them by accident. `--misses` lists the tuning sets' misses.
  */
-import { assessSafety } from '../src/safety/crisis.js';
 import type { SafetyTier } from '../src/safety/types.js';
 import {
   crisisSet,
   ordinaryQuestions,
   ratesOf,
   share,
+  shownTier,
   tiersOf,
   type CrisisEntry,
   type CrisisSet,
@@ -75,7 +75,7 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const { name, heldOut } of CRISIS_SETS) console.log(`| ${crisisRow(name, heldOut)} |`);
 
 const { files, questions } = ordinaryQuestions();
-const questionTiers = questions.map((question) => assessSafety(question).tier);
+const questionTiers = questions.map(shownTier);
 console.log(
   `\nOrdinary questions (${files.length} question sets, ${questions.length} questions): any tier ${percent(share(questionTiers, (t) => t !== 'none'))}, crisis tier ${percent(share(questionTiers, (t) => t === 'crisis'))}`,
 );

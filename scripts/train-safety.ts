@@ -10,6 +10,10 @@
  * extra-a). Questions about the article weigh most: a support line there is the costliest false alarm.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cleanQuestion, tierShown } from '../src/answer/responder.js';
+import { createEngine } from '../src/engine/engine.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { neutralizeIdioms } from '../src/safety/idioms.js';
 import { combine, type ResemblanceThresholds } from '../src/safety/combine.js';
 import { featuresOf } from '../src/safety/model.js';
@@ -20,6 +24,8 @@ import { normalizeForCrisis } from '../src/safety/normalise.js';
 interface Example {
   readonly features: readonly string[];
   readonly hits: readonly CueHit[];
+  /** The shipped knowledge has an answer for it (then no "not covered" reply can carry a support line). */
+  readonly answered: boolean;
   /** `question`: a question about the article; `chat`: an ordinary member message (everyday feelings too). */
   readonly kind: 'crisis' | 'concern' | 'nearMiss' | 'question' | 'chat';
   /** Written after the cues were tuned, and never used to tune them: the fair judge of the thresholds. */
@@ -28,11 +34,21 @@ interface Example {
 
 const fixtures = new URL('../test/fixtures/', import.meta.url);
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T;
+const loaded = loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
+if (!loaded.ok) throw new Error(loaded.message);
+const engine = createEngine(loaded.knowledge);
 const analyse = (message: string) => {
   const text = neutralizeIdioms(normalizeForCrisis(message));
-  return { features: featuresOf(text), hits: findCues(text) };
+  const hits = findCues(text);
+  const answered = engine.answer(cleanQuestion(message)).kind === 'answer';
+  return { features: featuresOf(text), hits, answered };
 };
-const CUES_BLIND = new Set(['crisis-tuning-set-2.json', 'crisis-tuning-set-3.json']);
+const CUES_BLIND = new Set([
+  'crisis-tuning-set-2.json',
+  'crisis-tuning-set-3.json',
+  'crisis-tuning-set-6.json',
+  'crisis-tuning-set-7.json',
+]);
 
 const examples: Example[] = [];
 for (const name of [
@@ -42,6 +58,8 @@ for (const name of [
   'crisis-tuning-set-3.json',
   'crisis-tuning-set-4.json',
   'crisis-tuning-set-5.json',
+  'crisis-tuning-set-6.json',
+  'crisis-tuning-set-7.json',
 ]) {
   const set = read<Record<string, { message: string }[]>>(name);
   for (const kind of ['crisis', 'concern', 'nearMiss'] as const) {
@@ -153,14 +171,14 @@ for (let fold = 0; fold < 5; fold++) {
 }
 // The whole check (cues + this signal) under every candidate reading of the score, on held-out folds.
 const tierOf = (entry: (typeof scored)[number], t: ResemblanceThresholds): SafetyTier =>
-  combine(entry.example.hits, entry.p, t).tier;
+  tierShown(combine(entry.example.hits, entry.p, t), entry.example.answered);
 const share = (
   entries: readonly (typeof scored)[number][],
   t: ResemblanceThresholds,
   ok: (tier: SafetyTier) => boolean,
 ) => (entries.length === 0 ? 0 : entries.filter((entry) => ok(tierOf(entry, t))).length / entries.length);
 const blindCrisis = scored.filter((s) => s.example.kind === 'crisis' && s.example.cuesBlind);
-const nearMiss = scored.filter((s) => s.example.kind === 'nearMiss');
+const nearMiss = scored.filter((s) => s.example.kind === 'nearMiss' && s.example.cuesBlind);
 const concerns = scored.filter((s) => s.example.kind === 'concern');
 const questions = scored.filter((s) => s.example.kind === 'question');
 const chat = scored.filter((s) => s.example.kind === 'chat');
@@ -171,21 +189,28 @@ const GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 2];
 for (const concern of GRID)
   for (const agree of GRID)
     for (const alone of GRID)
-      if (agree >= concern && alone >= agree) candidates.push({ concern, agree, alone });
+      if (agree >= concern && alone >= agree)
+        for (const unanswered of [0.3, 0.4, 0.5, 0.6, 0.7, 2])
+          if (unanswered <= concern || unanswered === 2)
+            candidates.push({ concern, agree, alone, unanswered });
 
 /**
  * What the check may cost, on folds it was not trained on. Questions about the article are what the bot
  * mostly sees: almost never a support line there. Everyday chat and near-misses share the topic's words:
- * a calm support line is allowed on some, a crisis reply on very few.
+ * a calm support line is allowed on some. A crisis reply on a near-miss is the costliest mistake after a
+ * missed crisis: this signal may add very few to those the cues already make (`nearCrisisAdded`).
  */
-const LIMITS = { questionAny: 0.002, chatAny: 0.04, nearCrisis: 0.04, nearAny: 0.35 };
+const LIMITS = { questionAny: 0.002, chatAny: 0.04, nearCrisisAdded: 0.015, nearAny: 0.35 };
+const CUES_ONLY: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2, unanswered: 2 };
 console.log(
   `cross-validated, whole check: crisis messages the cues were not tuned on, near-misses, ordinary messages; limits ${JSON.stringify(LIMITS)}`,
 );
 console.log(
-  'concern agree alone | crisis→crisis crisis→any | near→crisis near→any | questions→any chat→any | concern→crisis',
+  'concern agree alone unanswered | crisis→crisis crisis→any | near→crisis near→any | questions→any chat→any | concern→crisis',
 );
-let chosen: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2 };
+const nearCrisisByCues = share(nearMiss, CUES_ONLY, (tier) => tier === 'crisis');
+console.log(`near-misses given a crisis by the cues alone: ${percent(nearCrisisByCues)}`);
+let chosen = CUES_ONLY;
 let best = -1;
 for (const t of candidates) {
   const row = {
@@ -202,7 +227,7 @@ for (const t of candidates) {
     row.questionAny <= LIMITS.questionAny &&
     row.questionCrisis === 0 &&
     row.chatAny <= LIMITS.chatAny &&
-    row.nearCrisis <= LIMITS.nearCrisis &&
+    row.nearCrisis - nearCrisisByCues <= LIMITS.nearCrisisAdded &&
     row.nearAny <= LIMITS.nearAny;
   // Within the limits, the most crisis messages caught (the crisis tier counts twice: it is the one
   // that replaces an answer with support).
@@ -213,7 +238,7 @@ for (const t of candidates) {
   }
   if (fits)
     console.log(
-      `${t.concern} ${t.agree} ${t.alone} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.questionAny)} ${percent(row.chatAny)} | ${percent(row.concernCrisis)}`,
+      `${t.concern} ${t.agree} ${t.alone} ${t.unanswered} | ${percent(row.crisis)} ${percent(row.any)} | ${percent(row.nearCrisis)} ${percent(row.nearAny)} | ${percent(row.questionAny)} ${percent(row.chatAny)} | ${percent(row.concernCrisis)}`,
     );
 }
 console.log(`chosen: ${JSON.stringify(chosen)}`);

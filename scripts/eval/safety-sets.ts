@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { assessSafety } from '../../src/safety/crisis.js';
+import { createResponder } from '../../src/answer/responder.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { SafetyTier } from '../../src/safety/types.js';
 
 export interface CrisisEntry {
@@ -52,8 +54,18 @@ export interface SetTiers {
   readonly ordinary: readonly SafetyTier[];
 }
 
+const shipped = loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+if (!shipped.ok) throw new Error(shipped.message);
+const responder = createResponder({ engine: createEngine(shipped.knowledge) });
+
+/**
+ * The tier a member sees for a message, as `npm run ask -- --json` reports it: the safety check's, and a
+ * calm line on a "not covered" reply to a message that reads a little like distress.
+ */
+export const shownTier = (message: string): SafetyTier => responder.respond(message).safety;
+
 export function tiersOf(set: CrisisSet): SetTiers {
-  const tiers = (entries: readonly CrisisEntry[] = []) => entries.map((e) => assessSafety(e.message).tier);
+  const tiers = (entries: readonly CrisisEntry[] = []) => entries.map((e) => shownTier(e.message));
   return {
     crisis: tiers(set.crisis),
     concern: tiers(set.concern),

@@ -2,7 +2,7 @@ import { paragraphAnswer, type Answer, type AnswerEngine, type NoMatch } from '.
 import { matchPin } from '../pins/match.js';
 import type { PinnedAnswers } from '../pins/service.js';
 import { assessSafety } from '../safety/crisis.js';
-import type { AtRisk, SafetyAssessment, SafetySignal } from '../safety/types.js';
+import type { AtRisk, SafetyAssessment, SafetySignal, SafetyTier } from '../safety/types.js';
 import type { Pin } from '../store/types.js';
 import { sanitizeUserText } from './escape.js';
 
@@ -95,13 +95,26 @@ export function createResponder({ engine, pins, assess = assessSafety }: Respond
     const result = engine.answer(question);
     return result.kind === 'answer'
       ? { kind: 'answer', question, answer: result, safety }
-      : { kind: 'no-match', question, noMatch: result, safety };
+      : { kind: 'no-match', question, noMatch: result, safety: tierShown(check, false) };
   };
   return {
     // Admitting everything, it always has a reply.
     respond: (rawQuestion, context = {}) => respondIfAdmitted(rawQuestion, context, () => true) as Reply,
     respondIfAdmitted,
   };
+}
+
+/**
+ * The tier a member sees, given whether the knowledge answered the message: a message that reads a little
+ * like distress and is not a question the knowledge answers gets a calm line, not only "not covered".
+ */
+export function tierShown(
+  check: Exclude<SafetyAssessment, { tier: 'crisis' }>,
+  answered: boolean,
+): AnswerSafety;
+export function tierShown(check: SafetyAssessment, answered: boolean): SafetyTier;
+export function tierShown(check: SafetyAssessment, answered: boolean): SafetyTier {
+  return check.tier === 'none' && check.concernIfUnanswered && !answered ? 'concern' : check.tier;
 }
 
 /** The question as the bot reads it: no control or invisible characters, single-spaced, bounded. */

@@ -31,10 +31,12 @@ export interface ResemblanceThresholds {
   readonly agree: number;
   /** At or above: a crisis on this signal alone. */
   readonly alone: number;
+  /** At or above, with no tier: a concern if the knowledge has no answer for the message. */
+  readonly unanswered: number;
 }
 
-const NEVER: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2 };
-
+const NEVER: ResemblanceThresholds = { concern: 2, agree: 2, alone: 2, unanswered: 2 };
+const LEANING: SafetyAssessment = Object.freeze({ tier: 'none', concernIfUnanswered: true });
 export function combine(
   hits: readonly CueHit[],
   resemblance = 0,
@@ -92,7 +94,8 @@ export function combine(
     concernSubjects.add(about);
   }
   if (concernSignals.size === 0) {
-    return resemblance >= thresholds.concern ? { tier: 'concern', signals: ['resembles-crisis'] } : NONE;
+    if (resemblance >= thresholds.concern) return { tier: 'concern', signals: ['resembles-crisis'] };
+    return resemblance >= thresholds.unanswered ? LEANING : NONE;
   }
   // Two independent signals agree: a cue of concern, and a message that reads like the crisis messages.
   if (resemblance >= thresholds.agree && concernSubjects.size > 0 && !denied) {

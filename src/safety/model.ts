@@ -10,7 +10,12 @@ import type { ResemblanceThresholds } from './combine.js';
 
 const threshold = z.number().min(0).max(2);
 const modelFile = z.object({
-  thresholds: z.object({ concern: threshold, agree: threshold, alone: threshold }),
+  thresholds: z.object({
+    concern: threshold,
+    agree: threshold,
+    alone: threshold,
+    unanswered: threshold,
+  }),
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
 });

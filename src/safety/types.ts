@@ -26,6 +26,14 @@ export type SafetySignal =
   | 'resembles-crisis';
 
 export type SafetyAssessment =
-  | { readonly tier: 'none' }
+  | {
+      readonly tier: 'none';
+      /**
+       * The message reads somewhat like the crisis messages, too little for a line under an answer from
+       * the article: when the knowledge has no answer for it (it is not a question about the article), it
+       * gets the calm support line rather than only "not covered".
+       */
+      readonly concernIfUnanswered?: true;
+    }
   | { readonly tier: 'concern'; readonly signals: readonly SafetySignal[] }
   | { readonly tier: 'crisis'; readonly about: AtRisk; readonly signals: readonly SafetySignal[] };

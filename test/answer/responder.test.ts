@@ -110,6 +110,20 @@ describe('GIVEN a message of concern', () => {
   });
 });
 
+describe('GIVEN a message that reads a little like distress, below the concern bar', () => {
+  const leaning = (): SafetyAssessment => ({ tier: 'none', concernIfUnanswered: true });
+
+  it('WHEN the knowledge has no answer for it THEN the "not covered" reply carries the calm support line', () => {
+    const reply = createResponder({ engine, assess: leaning }).respond('everything is grey and heavy lately');
+    expect(reply).toMatchObject({ kind: 'no-match', safety: 'concern' });
+  });
+
+  it('WHEN the knowledge answers it THEN the answer is given with no support line', () => {
+    const reply = createResponder({ engine, assess: leaning }).respond('I have a crush on my counselor');
+    expect(reply).toMatchObject({ kind: 'answer', safety: 'none' });
+  });
+});
+
 describe('GIVEN a server with a pin', () => {
   const pins = pinsByGuild({ [GUILD_A]: [CRUSH_PIN] });
   const responder = createResponder({ engine, pins });

@@ -3,7 +3,12 @@ import { combine, type ResemblanceThresholds } from '../../src/safety/combine.js
 import type { CueHit } from '../../src/safety/signals.js';
 import { featuresOf } from '../../src/safety/model.js';
 
-const THRESHOLDS: ResemblanceThresholds = { concern: 0.8, agree: 0.9, alone: 0.97 };
+const THRESHOLDS: ResemblanceThresholds = {
+  concern: 0.8,
+  agree: 0.9,
+  alone: 0.97,
+  unanswered: 2,
+};
 
 function hit(overrides: Partial<CueHit>): CueHit {
   return {
@@ -27,6 +32,12 @@ describe('GIVEN the cues and the second signal', () => {
   it('WHEN no cue is found but the message reads like a crisis THEN it is a concern, and a crisis only above the highest bar', () => {
     expect(combine([], 0.85, THRESHOLDS)).toEqual({ tier: 'concern', signals: ['resembles-crisis'] });
     expect(combine([], 0.98, THRESHOLDS)).toMatchObject({ tier: 'crisis', about: 'self' });
+  });
+
+  it('WHEN no cue is found and the score is below the concern bar but above the unanswered one THEN there is no tier, with a concern if the knowledge has no answer', () => {
+    const leaning = { ...THRESHOLDS, unanswered: 0.5 };
+    expect(combine([], 0.6, leaning)).toEqual({ tier: 'none', concernIfUnanswered: true });
+    expect(combine([], 0.4, leaning)).toEqual({ tier: 'none' });
   });
 
   it('WHEN a warning sign and a high score meet THEN the two agree on a crisis', () => {

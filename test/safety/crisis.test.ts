@@ -73,11 +73,11 @@ describe('GIVEN the held-out sets, written blind to the check', () => {
   it.each([
     [
       'crisis-holdout-set.json',
-      { crisisAsCrisis: 0.811, crisisAsAny: 0.937, nearMissAsCrisis: 0.04, nearMissAsAny: 0.191 },
+      { crisisAsCrisis: 0.811, crisisAsAny: 0.937, nearMissAsCrisis: 0.04, nearMissAsAny: 0.198 },
     ],
     [
       'crisis-holdout-set-2.json',
-      { crisisAsCrisis: 0.653, crisisAsAny: 0.93, nearMissAsCrisis: 0.079, nearMissAsAny: 0.243 },
+      { crisisAsCrisis: 0.653, crisisAsAny: 0.93, nearMissAsCrisis: 0.079, nearMissAsAny: 0.25 },
     ],
     [
       'crisis-holdout-set-3.json',

@@ -164,7 +164,17 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       weights,
       analysis.others.length,
     );
-    const ranked = rank({ ...analysis, scopeFactor: scope, headingScopeFactor: headingScope }, limit);
+    // Unknown words are weighed by length only in a question that shows it belongs to the knowledge:
+    // there they are chatter around it; elsewhere they may be what the question is about.
+    const ranked = rank(
+      {
+        ...analysis,
+        unknown: scope >= 1 ? analysis.unknown : undefined,
+        scopeFactor: scope,
+        headingScopeFactor: headingScope,
+      },
+      limit,
+    );
     return { analysis, scope, headingScope, ranked };
   };
 

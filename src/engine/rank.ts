@@ -15,6 +15,8 @@ export interface Ranked {
 export interface RankInput {
   readonly terms: ReadonlyMap<string, QueryTerm>;
   readonly unknownWords: number;
+  /** The words the knowledge does not know, as written (their length weighs them: `unknownLength`). */
+  readonly unknown?: readonly string[];
   /** Multiplies every confidence: how sure the question belongs to the knowledge at all. */
   readonly scopeFactor: number;
   /** The factor instead for paragraphs whose section heading has one of the question's terms (policy.ts). */
@@ -45,7 +47,7 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
   const articleMasses = new Float64Array(index.knowledge.articles.length);
   const articleFocus = new Float64Array(index.knowledge.articles.length);
 
-  return ({ terms, unknownWords, scopeFactor, headingScopeFactor }, limit = Infinity) => {
+  return ({ terms, unknownWords, unknown, scopeFactor, headingScopeFactor }, limit = Infinity) => {
     const namesHeading = (doc: number): boolean => {
       const heading = index.fieldTerms[doc]?.heading ?? [];
       return heading.some((term) => terms.has(term) && !analyzer.settingTerms.has(term));
@@ -55,7 +57,7 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
         ? headingScopeFactor
         : scopeFactor;
     let touchedCount = 0;
-    let totalMass = unknownWords * weights.unknown * unknownIdf;
+    let totalMass = unknownWeight(unknownWords, unknown, weights) * weights.unknown * unknownIdf;
     for (const [term, query] of terms) {
       const termIdf = idf.get(term) ?? 0;
       // Setting terms say the question belongs here, not which paragraph answers it.
@@ -143,4 +145,20 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
     }
     return ranked.sort(byRank);
   };
+}
+
+/**
+ * How many unknown words a question has, each weighed by its length when `unknownLength` > 0: short words
+ * are the common ones in any language (Zipf), so an unknown "now" or "week" says less about what the
+ * question is about than an unknown "insurance". A word of `unknownLength` + 2 letters or more counts fully.
+ */
+export function unknownWeight(
+  unknownWords: number,
+  unknown: readonly string[] | undefined,
+  weights: RankingWeights,
+): number {
+  if (weights.unknownLength <= 0 || unknown === undefined) return unknownWords;
+  let total = 0;
+  for (const word of unknown) total += Math.min(1, Math.max(0, [...word].length - 2) / weights.unknownLength);
+  return total;
 }

@@ -44,6 +44,8 @@ export interface RankingWeights {
    * `other`) and not the setting itself; 1: off. See policy.ts.
    */
   readonly otherSubject: number;
+  /** Letters beyond two at which an unknown word counts fully against confidence (0: every one fully). See rank.ts. */
+  readonly unknownLength: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
@@ -66,4 +68,5 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   partlyAnchored: 0.75,
   articleFocus: 1,
   otherSubject: 0.5,
+  unknownLength: 6,
 };

@@ -4,6 +4,9 @@ import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import { parseVocabulary } from '../../src/knowledge/vocabulary.js';
 import { loadShippedKnowledge } from '../../scripts/eval/sets.js';
+import { withoutHints } from '../../scripts/eval/retrievers.js';
+import { DEFAULT_WEIGHTS } from '../../src/engine/weights.js';
+import { unknownWeight } from '../../src/engine/rank.js';
 
 const ARTICLE =
   '# Vets\n\n## Visits\n\nYour vet checks the dog once a year.\n\n## Fees\n\nA visit to the vet costs money.\n';
@@ -83,5 +86,24 @@ describe('a question about someone other than the setting', () => {
   it('GIVEN the question also names the setting THEN the other person does not make it foreign', () => {
     const answer = engine.answer('my therapist said her mom is sick, can i ask how she is doing');
     expect(answer.kind).toBe('answer');
+  });
+});
+
+describe('unknown words weigh by their length in a question that belongs', () => {
+  it('GIVEN short everyday words and a long one THEN the short ones count less, a word of 8 letters fully', () => {
+    const weights = { ...DEFAULT_WEIGHTS, unknownLength: 6 };
+    expect(unknownWeight(2, ['now', 'insurance'], weights)).toBeCloseTo(1 / 6 + 1, 6);
+    expect(unknownWeight(1, ['deductible'], weights)).toBe(1);
+    expect(unknownWeight(2, ['now', 'insurance'], { ...weights, unknownLength: 0 })).toBe(2);
+    expect(unknownWeight(2, undefined, weights)).toBe(2);
+  });
+
+  it('GIVEN a question that names the setting WHEN its other words are everyday chatter THEN it is answered', () => {
+    const engine = createEngine(withoutHints(loadShippedKnowledge()));
+    const question =
+      'my therapist looked exhausted last week and i felt weird about it. would she even tell me if she was sick?';
+    expect(engine.answer(question).kind).toBe('answer');
+    const strict = createEngine(withoutHints(loadShippedKnowledge()), { weights: { unknownLength: 0 } });
+    expect(strict.answer(question).kind).toBe('no-match');
   });
 });

@@ -60,7 +60,7 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   unanchored: 0.5,
   phraseWord: 0.5,
   anchorConcepts: 3,
-  outOfScope: 0.7,
+  outOfScope: 0.6,
   headingAnchors: 1,
   knownAnchor: 2,
   knownAnchored: 0.75,

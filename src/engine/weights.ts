@@ -44,7 +44,10 @@ export interface RankingWeights {
    * `other`) and not the setting itself; 1: off. See policy.ts.
    */
   readonly otherSubject: number;
-  /** Letters beyond two at which an unknown word counts fully against confidence (0: every one fully). See rank.ts. */
+  /**
+   * Letters beyond two at which an unknown word counts fully against confidence (0: every one fully;
+   * off because it answered distress-like messages that should get the safety line; README). See rank.ts.
+   */
   readonly unknownLength: number;
 }
 
@@ -68,5 +71,5 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   partlyAnchored: 0.75,
   articleFocus: 1,
   otherSubject: 0.5,
-  unknownLength: 6,
+  unknownLength: 0,
 };

@@ -98,8 +98,8 @@ describe('unknown words weigh by their length in a question that belongs', () =>
     expect(unknownWeight(2, undefined, weights)).toBe(2);
   });
 
-  it('GIVEN a question that names the setting WHEN its other words are everyday chatter THEN it is answered', () => {
-    const engine = createEngine(withoutHints(loadShippedKnowledge()));
+  it('GIVEN unknownLength on and a question that names the setting WHEN its other words are everyday chatter THEN it is answered', () => {
+    const engine = createEngine(withoutHints(loadShippedKnowledge()), { weights: { unknownLength: 6 } });
     const question =
       'my therapist looked exhausted last week and i felt weird about it. would she even tell me if she was sick?';
     expect(engine.answer(question).kind).toBe('answer');

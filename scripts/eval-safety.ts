@@ -64,6 +64,7 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-tuning-set-5', heldOut: false },
   { name: 'crisis-tuning-set-6', heldOut: false },
   { name: 'crisis-tuning-set-7', heldOut: false },
+  { name: 'crisis-tuning-set-8', heldOut: false },
   { name: 'crisis-tuning-set-9', heldOut: false },
   { name: 'crisis-holdout-set', heldOut: true },
   { name: 'crisis-holdout-set-2', heldOut: true },

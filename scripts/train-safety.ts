@@ -46,8 +46,9 @@ const analyse = (message: string) => {
 const CUES_BLIND = new Set([
   'crisis-tuning-set-2.json',
   'crisis-tuning-set-3.json',
-  'crisis-tuning-set-6.json',
   'crisis-tuning-set-7.json',
+  'crisis-tuning-set-8.json',
+  'crisis-tuning-set-9.json',
 ]);
 
 const examples: Example[] = [];
@@ -60,6 +61,8 @@ for (const name of [
   'crisis-tuning-set-5.json',
   'crisis-tuning-set-6.json',
   'crisis-tuning-set-7.json',
+  'crisis-tuning-set-8.json',
+  'crisis-tuning-set-9.json',
 ]) {
   const set = read<Record<string, { message: string }[]>>(name);
   for (const kind of ['crisis', 'concern', 'nearMiss'] as const) {
@@ -90,10 +93,15 @@ for (const line of articleLines) {
 for (const { message } of read<{ ordinary: { message: string }[] }>('ordinary-messages.json').ordinary) {
   examples.push({ ...analyse(message), kind: 'chat', cuesBlind: false });
 }
-for (const name of ['dev-set.json', 'extra-a-set.json']) {
+// Questions the engine was tuned on: those about the article weigh as article questions; off-topic ones
+// (other therapy topics, everyday subjects) as everyday chat.
+for (const name of ['dev-set.json', 'extra-a-set.json', 'scope-set.json']) {
   const set = read<{ answerable: { question: string }[]; offTopic: { question: string }[] }>(name);
-  for (const { question } of [...set.answerable, ...set.offTopic]) {
+  for (const { question } of set.answerable) {
     examples.push({ ...analyse(question), kind: 'question', cuesBlind: false });
+  }
+  for (const { question } of set.offTopic) {
+    examples.push({ ...analyse(question), kind: 'chat', cuesBlind: false });
   }
 }
 

@@ -84,8 +84,10 @@ export function createRecorder({
     const normalizedQuestion = normalizeQuestion(entry.question);
     if (!normalizedQuestion || !isQueueOn(entry.guildId)) return;
     // A message that shows distress or danger is counted, never kept: its words say more about the
-    // member than about the article. (A crisis never gets here; a 👎 on a concern answer does.)
-    if (assessSafety(entry.question).tier !== 'none') return;
+    // member than about the article. (A crisis never gets here; a 👎 on a concern answer does, and so
+    // does a declined message that got the calm line because it reads a little like distress.)
+    const check = assessSafety(entry.question);
+    if (check.tier !== 'none' || check.concernIfUnanswered) return;
     entries.push({ ...entry, normalizedQuestion, at: now() });
     onQueued?.(entry.reason);
   };

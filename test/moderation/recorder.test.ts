@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/answer/responder.js';
+import { fileURLToPath } from 'node:url';
+import { createResponder, type Reply } from '../../src/answer/responder.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createRecorder } from '../../src/moderation/recorder.js';
 import type { ModerationStore, QueueEntryInput } from '../../src/store/moderation-store.js';
 
@@ -45,6 +48,21 @@ describe('GIVEN the review queue is on', () => {
     const distress = "i've been so depressed lately and i can't stop crying, does group therapy help?";
     recorder.question(GUILD, declined(distress, 'concern'));
     recorder.unhelpful(GUILD, distress, 'therapist-wellbeing', 'conclusion');
+    recorder.flush();
+    expect(written).toEqual([]);
+  });
+
+  it('WHEN a declined message got the calm line because it reads a little like distress THEN its text is never kept', () => {
+    const { store, written } = recordingStore();
+    const recorder = createRecorder({ store, retentionDays: 30, now: () => 0, logger, timer: false });
+    const loaded = loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+    if (!loaded.ok) throw new Error(loaded.message);
+    const reply = createResponder({ engine: createEngine(loaded.knowledge) }).respond(
+      'i just want to sleep for a long time',
+    );
+    expect(reply).toMatchObject({ kind: 'no-match', safety: 'concern' });
+    recorder.question(GUILD, reply);
+    recorder.unhelpful(GUILD, reply.question, 'therapist-wellbeing', 'conclusion');
     recorder.flush();
     expect(written).toEqual([]);
   });

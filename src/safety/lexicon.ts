@@ -22,6 +22,11 @@ export interface Cue {
   /** Chat slang that laughter turns into a joke ("kms lol"). */
   readonly jokeable: boolean;
   readonly pattern: RegExp;
+  /**
+   * The same pattern without the global flag, to ask first whether the cue is there at all: most cues are
+   * not, and `matchAll` copies a global pattern on every call, which costs as much as the scan itself.
+   */
+  readonly present: RegExp;
 }
 
 export interface Lexicon {
@@ -162,6 +167,7 @@ function loadLexicon(): Lexicon {
           topic: cue.topic ?? false,
           jokeable: cue.jokeable ?? false,
           pattern: compile(expand(source), `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`, 'g'),
+          present: compile(expand(source), `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`),
         })),
       )
       .map((cue, id) => ({ id, ...cue })),

@@ -72,6 +72,7 @@ export function findCues(text: string): CueHit[] {
 
   const hits: CueHit[] = [];
   for (const cue of LEXICON.cues) {
+    if (!cue.present.test(text)) continue;
     for (const match of text.matchAll(cue.pattern)) {
       const sentence = sentenceAt(match.index);
       const index = match.index - sentence.start;

@@ -7,9 +7,9 @@
  * The first argument lists engine options, the second ranking weights, each with the values to try; every
  * combination is measured. Prints, per combination, top-1 and off-topic declined per set and their means.
  */
-import { createEngine, type EngineOptions } from '../../src/engine/engine.js';
+import type { EngineOptions } from '../../src/engine/engine.js';
 import { evaluate, type QuestionSet } from './evaluate.js';
-import { withoutHints, type Retriever } from './retrievers.js';
+import { ourEngine, withoutHints, type Retriever } from './retrievers.js';
 import {
   SHIPPED_ARTICLE,
   TUNING_SETS,
@@ -32,16 +32,8 @@ function combinations(space: Record<string, readonly unknown[]>): Record<string,
   );
 }
 
-const retriever = (knowledge: KnowledgeBase, engineOptions: EngineOptions): Retriever => {
-  const engine = createEngine(knowledge, engineOptions);
-  return {
-    name: 'ours',
-    rank(question) {
-      const result = engine.answer(question);
-      return result.kind === 'no-match' ? [] : [result, ...result.alternatives];
-    },
-  };
-};
+const retriever = (knowledge: KnowledgeBase, engineOptions: EngineOptions): Retriever =>
+  ourEngine(knowledge, engineOptions, 'ours');
 
 const shipped = loadShippedKnowledge();
 const bare = withoutHints(shipped);
@@ -63,7 +55,6 @@ for (const item of extra) {
       articleId: item.article.id,
     });
 }
-const shift = { name: 'dev-multi', set: loadSet('dev') };
 
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(5);
 console.log(
@@ -96,4 +87,3 @@ for (const option of combinations(options)) {
     );
   }
 }
-void shift;

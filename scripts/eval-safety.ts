@@ -1,7 +1,8 @@
 /**
- * `npm run eval:safety [-- --misses]`: the tier members see (as `npm run ask -- --json` reports it) for the crisis sets and every ordinary
- * question we have. Held-out sets are reported as figures only: their messages are never printed, so
- * nobody tunes on them by accident. `--misses` lists the tuning sets' misses.
+ * `npm run eval:safety [-- --misses]`: the tier members see (as `npm run ask -- --json` reports it) for
+ * the crisis sets and every ordinary question we have. Held-out sets are reported as figures only: their
+ * messages are never printed, so nobody tunes on them by accident. `--misses` lists the tuning sets'
+ * misses.
  */
 import type { SafetyTier } from '../src/safety/types.js';
 import {

@@ -10,16 +10,14 @@
  * extra-a). Questions about the article weigh most: a support line there is the costliest false alarm.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { cleanQuestion, tierShown } from '../src/answer/responder.js';
-import { createEngine } from '../src/engine/engine.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
+import { tierShown } from '../src/answer/responder.js';
 import { neutralizeIdioms } from '../src/safety/idioms.js';
 import { combine, type ResemblanceThresholds } from '../src/safety/combine.js';
 import { featuresOf } from '../src/safety/model.js';
 import { findCues, type CueHit } from '../src/safety/signals.js';
 import type { SafetyTier } from '../src/safety/types.js';
 import { normalizeForCrisis } from '../src/safety/normalise.js';
+import { answeredByKnowledge } from './eval/safety-sets.js';
 
 interface Example {
   readonly features: readonly string[];
@@ -34,14 +32,10 @@ interface Example {
 
 const fixtures = new URL('../test/fixtures/', import.meta.url);
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as T;
-const loaded = loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
-if (!loaded.ok) throw new Error(loaded.message);
-const engine = createEngine(loaded.knowledge);
 const analyse = (message: string) => {
   const text = neutralizeIdioms(normalizeForCrisis(message));
   const hits = findCues(text);
-  const answered = engine.answer(cleanQuestion(message)).kind === 'answer';
-  return { features: featuresOf(text), hits, answered };
+  return { features: featuresOf(text), hits, answered: answeredByKnowledge(message) };
 };
 const CUES_BLIND = new Set([
   'crisis-tuning-set-2.json',

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createResponder } from '../../src/answer/responder.js';
+import { cleanQuestion, createResponder } from '../../src/answer/responder.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { SafetyTier } from '../../src/safety/types.js';
+import { loadShippedKnowledge } from './sets.js';
 
 export interface CrisisEntry {
   readonly message: string;
@@ -54,9 +54,12 @@ export interface SetTiers {
   readonly ordinary: readonly SafetyTier[];
 }
 
-const shipped = loadKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
-if (!shipped.ok) throw new Error(shipped.message);
-const responder = createResponder({ engine: createEngine(shipped.knowledge) });
+const engine = createEngine(loadShippedKnowledge());
+const responder = createResponder({ engine });
+
+/** Whether the shipped knowledge answers the message (then a "not covered" reply cannot carry a line). */
+export const answeredByKnowledge = (message: string): boolean =>
+  engine.answer(cleanQuestion(message)).kind === 'answer';
 
 /**
  * The tier a member sees for a message, as `npm run ask -- --json` reports it: the safety check's, and a

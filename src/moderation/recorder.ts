@@ -1,4 +1,4 @@
-import type { Reply } from '../answer/responder.js';
+import { tierShown, type Reply } from '../answer/responder.js';
 import { normalizeQuestion } from '../pins/match.js';
 import { assessSafety } from '../safety/crisis.js';
 import {
@@ -86,8 +86,7 @@ export function createRecorder({
     // A message that shows distress or danger is counted, never kept: its words say more about the
     // member than about the article. (A crisis never gets here; a 👎 on a concern answer does, and so
     // does a declined message that got the calm line because it reads a little like distress.)
-    const check = assessSafety(entry.question);
-    if (check.tier !== 'none' || check.concernIfUnanswered) return;
+    if (tierShown(assessSafety(entry.question), false) !== 'none') return;
     entries.push({ ...entry, normalizedQuestion, at: now() });
     onQueued?.(entry.reason);
   };

@@ -160,15 +160,22 @@ function loadLexicon(): Lexicon {
     idioms: idioms.idioms.map((source, index) => compile(source, `idioms.yaml: idioms.${index}`, 'g')),
     cues: lexicon.cues
       .flatMap((cue, cueIndex) =>
-        cue.patterns.map((source, patternIndex) => ({
-          signal: cue.signal,
-          level: cue.level,
-          who: cue.who,
-          topic: cue.topic ?? false,
-          jokeable: cue.jokeable ?? false,
-          pattern: compile(expand(source), `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`, 'g'),
-          present: compile(expand(source), `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`),
-        })),
+        cue.patterns.map((source, patternIndex) => {
+          const pattern = compile(
+            expand(source),
+            `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`,
+            'g',
+          );
+          return {
+            signal: cue.signal,
+            level: cue.level,
+            who: cue.who,
+            topic: cue.topic ?? false,
+            jokeable: cue.jokeable ?? false,
+            pattern,
+            present: new RegExp(pattern.source),
+          };
+        }),
       )
       .map((cue, id) => ({ id, ...cue })),
     frames,

@@ -231,11 +231,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const decision =
       scopeModel === null
         ? { features }
-        : {
-            model: scopeModel,
-            features: featuresOf(analysis, ranked),
-            ...scopeDecision(featuresOf(analysis, ranked), scopeModel),
-          };
+        : { model: scopeModel, features, ...scopeDecision(features, scopeModel) };
     return traceRanking(index, weights, analysis, { scope, headingScope }, threshold, ranked, decision);
   };
 

@@ -8,7 +8,9 @@ import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
 import { createRecorder, type Recorder } from '../moderation/recorder.js';
 import {
+  createBoundedSet,
   createOncePer,
+  type BoundedSet,
   createRateLimiter,
   createRecentAnswers,
   type OncePer,
@@ -18,6 +20,8 @@ import {
 
 /** How long a mention's answer is remembered, so the same answer in the same channel is pointed to. */
 const REPEAT_WINDOW_MS = 60_000;
+/** Private answers remembered as posted; an older one's button is long gone from the member's screen. */
+const POSTED_ANSWERS_KEPT = 1_000;
 
 /** The per-bot state every command, component and event handler is given: one object, built once. */
 export interface BotContext {
@@ -32,6 +36,8 @@ export interface BotContext {
   readonly slowDownNotices: OncePer;
   /** One public crisis reply per member and channel a minute. */
   readonly publicCrisisReplies: OncePer;
+  /** Private answers whose **Post as reply** is under way or done (bounded), so one click posts once. */
+  readonly postedAnswers: BoundedSet;
   /** Counts and review-queue entries, written off the answer's path; undefined without a database. */
   readonly recorder: Recorder | undefined;
   readonly now: () => number;
@@ -59,6 +65,7 @@ export function createBotContext(deps: BotContextDeps): BotContext {
     recentMentionAnswers: createRecentAnswers(REPEAT_WINDOW_MS),
     slowDownNotices: createOncePer(),
     publicCrisisReplies: createOncePer(),
+    postedAnswers: createBoundedSet(POSTED_ANSWERS_KEPT),
     recorder:
       moderation &&
       createRecorder({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/discord/commands/index.js';
 import { HOW_TO_ASK } from '../../src/discord/events/direct-message.js';
 import { NOTHING_TO_ANSWER } from '../../src/discord/commands/find-answer.js';
+import { ALREADY_POSTED } from '../../src/discord/components/post-reply.js';
 import { startFakeDiscord, type FakeDiscord, type Json } from '../support/fake-discord.js';
 import { botPerTest, type RunningBot } from '../support/bot-harness.js';
 
@@ -238,6 +239,29 @@ describe('GIVEN the bot reachable outside its servers', () => {
       // The private answer loses its button, so the answer is not posted twice.
       await click.waitForResponse((response) => response.kind === 'edit');
       expect(labels(fake.message(privateMessage) as Message)).not.toContain('Post as reply');
+    });
+
+    it('THEN two quick clicks on Post as reply post the answer once, and the second click is told so', async () => {
+      const question = fake.sendMessage({ content: WELLBEING, author: fake.users.owner, mentionsBot: false });
+      const find = fake.sendMessageCommand({ name: 'Find answer', message: question.id });
+      const shown = ((await find.waitForAck()).body as Body).data;
+      const post = shown?.components
+        ?.flatMap((row) => row.components)
+        .find((b) => b.label === 'Post as reply');
+      const privateMessage = fake.interaction(find.id)?.originalMessageId ?? '';
+      const clicks = [1, 2].map(() =>
+        fake.sendButton({ customId: post?.custom_id ?? '', message: privateMessage }),
+      );
+      const acks = await Promise.all(clicks.map((click) => click.waitForAck()));
+      await clicks[0]?.waitForResponse((response) => response.kind === 'edit');
+      const posted = fake.requests.filter(
+        (entry) =>
+          entry.method === 'POST' &&
+          entry.path === `/channels/${String(question.message.channel_id)}/messages`,
+      );
+      expect(posted).toHaveLength(1);
+      expect((acks[1]?.body as Body).data?.content).toBe(ALREADY_POSTED);
+      expect(((acks[1]?.body as Body).data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     });
 
     it('THEN a message without text gets a private "nothing to answer"', async () => {

@@ -16,6 +16,8 @@ import { interactionPayload, updatePayload } from '../payload.js';
 import { privateNotice } from '../replies.js';
 import { installedGuildId } from '../where.js';
 
+export const ALREADY_POSTED = 'This answer is already posted as a reply.';
+
 /** Mentions off in a reply, the replied-to author included. */
 const REPLY_MENTIONS = { parse: [], replied_user: false };
 
@@ -38,9 +40,17 @@ export const postReply = defineComponent({
       await interaction.reply(interactionPayload(linked, { ephemeral: false }));
       return;
     }
+    // Two quick clicks arrive before the first one's edit removes the button: only one may post.
+    const claim = interaction.message.id;
+    if (ctx.postedAnswers.has(claim)) {
+      await interaction.reply(privateNotice(ALREADY_POSTED));
+      return;
+    }
+    ctx.postedAnswers.add(claim);
     await interaction.deferUpdate();
     const failure = await postInChannel(ctx, interaction, messageId, answer);
     if (failure) {
+      ctx.postedAnswers.delete(claim);
       await interaction.followUp(privateNotice(failure));
       return;
     }

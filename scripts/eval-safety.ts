@@ -67,6 +67,7 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-tuning-set-7', heldOut: false },
   { name: 'crisis-tuning-set-8', heldOut: false },
   { name: 'crisis-tuning-set-9', heldOut: false },
+  { name: 'crisis-tuning-set-10', heldOut: false },
   { name: 'crisis-tuning-set-11', heldOut: false },
   { name: 'crisis-holdout-set', heldOut: true },
   { name: 'crisis-holdout-set-2', heldOut: true },

@@ -14,6 +14,7 @@ const LAYERS = {
   safety: ['knowledge', 'text'],
   pins: ['engine', 'knowledge', 'store', 'text'],
   answer: ['engine', 'knowledge', 'pins', 'safety', 'store', 'text'],
+  moderation: ['answer', 'engine', 'knowledge', 'pins', 'safety', 'store', 'text'],
   health: [],
 };
 /** Folders and top-level modules of src/ (files as `name.ts`). */

@@ -25,6 +25,12 @@ describe('GIVEN the direction of dependencies', () => {
     ['src/safety/crisis.ts', '../config.js', 'only the composition root reads configuration'],
     ['src/cli/ask.ts', '../discord/bot.js', 'the terminal does not import Discord code'],
     ['src/core.ts', './discord/bot.js', 'the core does not import Discord code'],
+    ['src/moderation/recorder.ts', '../discord/context.js', 'the review queue does not import Discord code'],
+    [
+      'src/answer/responder.ts',
+      '../moderation/recorder.js',
+      'answer does not import the review queue above it',
+    ],
   ])('WHEN %s imports %s THEN the linter refuses it (%s)', async (file, specifier) => {
     expect(await refused(file, specifier)).toBe(true);
   });
@@ -37,6 +43,7 @@ describe('GIVEN the direction of dependencies', () => {
     ['src/answer/responder.ts', '../pins/match.js'],
     ['src/discord/commands/ask.ts', '../../answer/responder.js'],
     ['src/app.ts', './discord/bot.js'],
+    ['src/moderation/recorder.ts', '../answer/responder.js'],
   ])('WHEN %s imports %s THEN the linter allows it', async (file, specifier) => {
     expect(await refused(file, specifier)).toBe(false);
   });

@@ -46,6 +46,10 @@ export interface KnowledgeIndex {
   readonly postings: ReadonlyMap<string, Postings>;
   /** For each term, the articles (positions) that use it in any field. */
   readonly articlesOfTerm: ReadonlyMap<string, Int32Array>;
+  /** Beside `articlesOfTerm`: how many of that article's paragraphs use the term. */
+  readonly paragraphsOfTerm: ReadonlyMap<string, Float64Array>;
+  /** Per article (position), its number of paragraphs. */
+  readonly articleSizes: Int32Array;
   readonly idf: ReadonlyMap<string, number>;
   /** The idf a word no paragraph uses would have. */
   readonly unknownIdf: number;
@@ -143,16 +147,35 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
   paragraphSequences.clear();
   knowledgeTexts.length = 0;
   const { postings, idf } = buildPostings(fieldTerms, weights);
+  const sectionSizes = docs.map((paragraph) => {
+    const section = sectionsByKey.get(`${paragraph.articleId}#${paragraph.sectionId}`);
+    return Math.max(1, section?.paragraphs.length ?? 1);
+  });
+  const textTerms = fieldTerms.map((fields) => new Set(TEXT_FIELDS.flatMap((field) => fields[field])));
+  const inText = (doc: number, term: string): boolean => textTerms[doc]?.has(term) === true;
   const articlesOfTerm = new Map<string, Int32Array>();
+  const paragraphsOfTerm = new Map<string, Float64Array>();
   for (const [term, list] of postings) {
     // Documents ascend and so do their articles: the distinct articles are the changes along the list.
     const articles: number[] = [];
+    const counts: number[] = [];
     for (const doc of list.docs) {
       const article = articleOfDoc[doc] as number;
-      if (articles[articles.length - 1] !== article) articles.push(article);
+      if (articles[articles.length - 1] !== article) {
+        articles.push(article);
+        counts.push(0);
+      }
+      // A section's hints sit on each of its paragraphs but were written once: a word only they have
+      // counts as one paragraph for the whole section, so curating a section does not make its article
+      // more "about" the word than another article whose text explains it.
+      counts[counts.length - 1] =
+        (counts[counts.length - 1] as number) + (inText(doc, term) ? 1 : 1 / (sectionSizes[doc] as number));
     }
     articlesOfTerm.set(term, Int32Array.from(articles));
+    paragraphsOfTerm.set(term, Float64Array.from(counts));
   }
+  const articleSizes = new Int32Array(knowledge.articles.length);
+  for (const article of articleOfDoc) articleSizes[article] = (articleSizes[article] as number) + 1;
   const conceptOfWord = new Map<string, string>();
   for (const word of analyzer.conceptWords) {
     const concept = analyzer.findConcepts(analyzer.analyzeWords(word)).keys().next().value;
@@ -178,6 +201,8 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     fieldTerms,
     postings,
     articlesOfTerm,
+    paragraphsOfTerm,
+    articleSizes,
     idf,
     unknownIdf: Math.log(1 + (docs.length - 0.5) / 1.5),
     vocabularyWords,

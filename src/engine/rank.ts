@@ -46,6 +46,19 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
   const touched = new Int32Array(size);
   const articleMasses = new Float64Array(index.knowledge.articles.length);
   const articleFocus = new Float64Array(index.knowledge.articles.length);
+  const averageArticle = size / Math.max(1, index.knowledge.articles.length);
+  /**
+   * How much of a term an article has, in (0, 1]: BM25 over articles, counting the paragraphs that use it
+   * against the article's length. An article that keeps coming back to an idea is more about it than one
+   * that names it once ("sharing" in one heading).
+   */
+  const articleShare = (article: number, paragraphs: number): number => {
+    const { articleK1: k1, articleB: b } = weights;
+    if (k1 <= 0) return 1;
+    const norm = 1 - b + (b * (index.articleSizes[article] as number)) / averageArticle;
+    const tf = paragraphs / norm;
+    return tf / (tf + k1);
+  };
 
   return ({ terms, unknownWords, unknown, scopeFactor, headingScopeFactor }, limit = Infinity) => {
     const namesHeading = (doc: number): boolean => {
@@ -76,7 +89,8 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
       }
     }
     // Several articles: a paragraph counts in proportion to how much of the question its article as a
-    // whole knows, so one shared word does not pull a question into another article.
+    // whole knows, and how much it has of each word, so one shared word does not pull a question into
+    // another article.
     let focus: ((doc: number) => number) | undefined;
     if (articleMasses.length > 1 && weights.articleFocus > 0) {
       articleMasses.fill(0);
@@ -85,8 +99,11 @@ export function createRanker(index: KnowledgeIndex, weights: RankingWeights): Ra
         const articles = index.articlesOfTerm.get(term);
         if (!articles) continue;
         const mass = query.weight * (idf.get(term) ?? 0);
-        for (const article of articles) {
-          articleMasses[article] = (articleMasses[article] as number) + mass;
+        const counts = index.paragraphsOfTerm.get(term);
+        for (let at = 0; at < articles.length; at++) {
+          const article = articles[at] as number;
+          articleMasses[article] =
+            (articleMasses[article] as number) + mass * articleShare(article, counts?.[at] ?? 1);
         }
       }
       let best = 0;

@@ -37,6 +37,14 @@ export interface RankingWeights {
   readonly partlyAnchored: number;
   /** Exponent of the article-level share of the question (0: off). See rank.ts. */
   readonly articleFocus: number;
+  /**
+   * BM25 saturation (k1; 0: off, any use counts fully) and length normalisation (b) of the article-level
+   * share: a term counts for an article by how many of its paragraphs use it (a section's hints count as
+   * one paragraph). b = 0: the article's length does not matter (0.75 was measured and lost top-1 on the
+   * extra articles with the shipped article's hints present).
+   */
+  readonly articleK1: number;
+  readonly articleB: number;
   /** Confidence factor for questions about topics the vocabulary lists as out of scope. */
   readonly outOfScope: number;
   /**
@@ -70,6 +78,8 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   headingUnknown: 1,
   partlyAnchored: 0.75,
   articleFocus: 1,
+  articleK1: 0.8,
+  articleB: 0,
   otherSubject: 0.5,
   unknownLength: 0,
 };

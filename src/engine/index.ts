@@ -34,6 +34,8 @@ export interface IndexedSentence {
 export interface Postings {
   readonly docs: Int32Array;
   readonly weights: Float64Array;
+  /** 1 where the document has the term in its text (heading or body), 0 where only in its hints. */
+  readonly inText: Uint8Array;
 }
 
 export interface KnowledgeIndex {
@@ -151,15 +153,14 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
     const section = sectionsByKey.get(`${paragraph.articleId}#${paragraph.sectionId}`);
     return Math.max(1, section?.paragraphs.length ?? 1);
   });
-  const textTerms = fieldTerms.map((fields) => new Set(TEXT_FIELDS.flatMap((field) => fields[field])));
-  const inText = (doc: number, term: string): boolean => textTerms[doc]?.has(term) === true;
   const articlesOfTerm = new Map<string, Int32Array>();
   const paragraphsOfTerm = new Map<string, Float64Array>();
   for (const [term, list] of postings) {
     // Documents ascend and so do their articles: the distinct articles are the changes along the list.
     const articles: number[] = [];
     const counts: number[] = [];
-    for (const doc of list.docs) {
+    for (let at = 0; at < list.docs.length; at++) {
+      const doc = list.docs[at] as number;
       const article = articleOfDoc[doc] as number;
       if (articles[articles.length - 1] !== article) {
         articles.push(article);
@@ -169,7 +170,8 @@ export function buildIndex(knowledge: KnowledgeBase, weights: RankingWeights): K
       // counts as one paragraph for the whole section, so curating a section does not make its article
       // more "about" the word than another article whose text explains it.
       counts[counts.length - 1] =
-        (counts[counts.length - 1] as number) + (inText(doc, term) ? 1 : 1 / (sectionSizes[doc] as number));
+        (counts[counts.length - 1] as number) +
+        (list.inText[at] === 1 ? 1 : 1 / (sectionSizes[doc] as number));
     }
     articlesOfTerm.set(term, Int32Array.from(articles));
     paragraphsOfTerm.set(term, Float64Array.from(counts));
@@ -295,6 +297,7 @@ function buildPostings(
   const docStart = new Int32Array(total + 1);
   let flatIds: Int32Array = new Int32Array(1024);
   let flatCombined: Float64Array = new Float64Array(1024);
+  let flatText: Uint8Array = new Uint8Array(1024);
   let used = 0;
   const local: number[] = [];
   let sums: Float64Array = new Float64Array(4 * 64);
@@ -329,10 +332,14 @@ function buildPostings(
     if (used + local.length > flatIds.length) {
       flatIds = grownInt32(flatIds, 0, used + local.length);
       flatCombined = grownFloat64(flatCombined, used + local.length);
+      const grownText = new Uint8Array(flatCombined.length);
+      grownText.set(flatText);
+      flatText = grownText;
     }
     local.forEach((id, slot) => {
       const base = 4 * slot;
       flatIds[used] = id;
+      flatText[used] = (sums[base] as number) > 0 || (sums[base + 1] as number) > 0 ? 1 : 0;
       flatCombined[used] =
         (sums[base] as number) +
         (sums[base + 1] as number) +
@@ -354,7 +361,11 @@ function buildPostings(
     const termIdf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
     idf.set(term, termIdf);
     idfs[id] = termIdf;
-    const list = { docs: new Int32Array(frequency), weights: new Float64Array(frequency) };
+    const list = {
+      docs: new Int32Array(frequency),
+      weights: new Float64Array(frequency),
+      inText: new Uint8Array(frequency),
+    };
     postings.set(term, list);
     lists.push(list);
   });
@@ -365,6 +376,7 @@ function buildPostings(
       const list = lists[id] as Postings;
       const position = filled[id] as number;
       list.docs[position] = doc;
+      list.inText[position] = flatText[at] as number;
       list.weights[position] = (idfs[id] as number) * saturate(flatCombined[at] as number, weights.k1);
       filled[id] = position + 1;
     }

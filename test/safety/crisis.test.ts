@@ -37,41 +37,41 @@ describe('GIVEN the sets the check was tuned on', () => {
     expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.07);
   });
 
-  // Sets 2, 3, 7, 8 and 9 were written after the cues were tuned and never tuned them: only the second
-  // signal learnt from them, and its thresholds were chosen by cross-validation on them. The cues learnt
-  // from sets 4, 5 and 6.
+  // Sets 2, 3, 7, 8 and 9 were written after the cues were tuned: the second signal learnt from them, and its
+  // thresholds were chosen by cross-validation on them. The cues learnt from sets 4, 5 and 6, and then by class
+  // from sets 7, 8 and 9 (sets 2 and 3 only as guards: figures, never their messages).
   it.each([
     [
       'crisis-tuning-set-2.json',
-      { crisisAsCrisis: 0.65, crisisAsAny: 0.982, nearMissAsCrisis: 0.041, nearMissAsAny: 0.119 },
+      { crisisAsCrisis: 0.659, crisisAsAny: 0.982, nearMissAsCrisis: 0.041, nearMissAsAny: 0.119 },
     ],
     [
       'crisis-tuning-set-3.json',
-      { crisisAsCrisis: 0.536, crisisAsAny: 0.973, nearMissAsCrisis: 0.036, nearMissAsAny: 0.204 },
+      { crisisAsCrisis: 0.572, crisisAsAny: 0.973, nearMissAsCrisis: 0.036, nearMissAsAny: 0.209 },
     ],
     [
       'crisis-tuning-set-4.json',
-      { crisisAsCrisis: 0.875, crisisAsAny: 0.995, nearMissAsCrisis: 0.005, nearMissAsAny: 0.09 },
+      { crisisAsCrisis: 0.88, crisisAsAny: 0.995, nearMissAsCrisis: 0.005, nearMissAsAny: 0.09 },
     ],
     [
       'crisis-tuning-set-5.json',
-      { crisisAsCrisis: 0.675, crisisAsAny: 0.98, nearMissAsCrisis: 0.005, nearMissAsAny: 0.075 },
+      { crisisAsCrisis: 0.69, crisisAsAny: 0.98, nearMissAsCrisis: 0.005, nearMissAsAny: 0.075 },
     ],
     [
       'crisis-tuning-set-6.json',
-      { crisisAsCrisis: 0.49, crisisAsAny: 0.975, nearMissAsCrisis: 0.01, nearMissAsAny: 0.125 },
+      { crisisAsCrisis: 0.52, crisisAsAny: 0.975, nearMissAsCrisis: 0.01, nearMissAsAny: 0.125 },
     ],
     [
       'crisis-tuning-set-8.json',
-      { crisisAsCrisis: 0.522, crisisAsAny: 0.968, nearMissAsCrisis: 0.064, nearMissAsAny: 0.21 },
+      { crisisAsCrisis: 0.79, crisisAsAny: 0.986, nearMissAsCrisis: 0.055, nearMissAsAny: 0.219 },
     ],
     [
       'crisis-tuning-set-9.json',
-      { crisisAsCrisis: 0.568, crisisAsAny: 0.99, nearMissAsCrisis: 0.023, nearMissAsAny: 0.082 },
+      { crisisAsCrisis: 0.895, crisisAsAny: 0.995, nearMissAsCrisis: 0.023, nearMissAsAny: 0.073 },
     ],
     [
       'crisis-tuning-set-7.json',
-      { crisisAsCrisis: 0.63, crisisAsAny: 0.98, nearMissAsCrisis: 0.045, nearMissAsAny: 0.12 },
+      { crisisAsCrisis: 0.87, crisisAsAny: 1.0, nearMissAsCrisis: 0.045, nearMissAsAny: 0.125 },
     ],
   ])('WHEN %s is tiered THEN it keeps its figures', expectAtLeastMeasured);
 });
@@ -82,15 +82,15 @@ describe('GIVEN the held-out sets, written blind to the check', () => {
   it.each([
     [
       'crisis-holdout-set.json',
-      { crisisAsCrisis: 0.783, crisisAsAny: 0.958, nearMissAsCrisis: 0.033, nearMissAsAny: 0.185 },
+      { crisisAsCrisis: 0.804, crisisAsAny: 0.965, nearMissAsCrisis: 0.033, nearMissAsAny: 0.185 },
     ],
     [
       'crisis-holdout-set-2.json',
-      { crisisAsCrisis: 0.615, crisisAsAny: 0.93, nearMissAsCrisis: 0.058, nearMissAsAny: 0.215 },
+      { crisisAsCrisis: 0.669, crisisAsAny: 0.969, nearMissAsCrisis: 0.058, nearMissAsAny: 0.215 },
     ],
     [
       'crisis-holdout-set-3.json',
-      { crisisAsCrisis: 0.642, crisisAsAny: 0.942, nearMissAsCrisis: 0.065, nearMissAsAny: 0.193 },
+      { crisisAsCrisis: 0.678, crisisAsAny: 0.942, nearMissAsCrisis: 0.065, nearMissAsAny: 0.193 },
     ],
   ])('WHEN %s is tiered THEN it stays at or above what was measured', expectAtLeastMeasured);
 });
@@ -199,6 +199,80 @@ describe('GIVEN who and when', () => {
     expect(tier('swallowed like 15 of my tablets')).toBe('crisis');
     expect(tier('my friend is sh-ing right now and wont answer')).toBe('crisis');
     expect(tier('sorry in advance for the long post, i have a question about my therapist')).toBe('none');
+  });
+});
+
+// Classes learnt from tuning sets 7–9: crises said without the usual words. Each pair: a crisis written
+// here in new words, and an ordinary twin with the same key words that must stay calm.
+describe('GIVEN a crisis said without the usual words', () => {
+  it('WHEN an overdose has been taken, by the writer or someone else THEN it is a crisis, and ordinary pill talk is not', () => {
+    expect(tier('swallowed the lot about twenty minutes ago, room is spinning')).toBe('crisis');
+    expect(tier('took my whole months codeine with vodka')).toBe('crisis');
+    expect(tier('my uncle has taken something and wont wake properly, hes mumbling')).toBe('crisis');
+    expect(tier('took my meds this morning like a good girl, proud of me')).toBe('none');
+    expect(tier('had two packets of crisps for lunch, no regrets')).toBe('none');
+  });
+
+  it('WHEN self-harm is happening now or is back THEN it is a crisis, and an injury or another streak is not', () => {
+    expect(tier('the razor is out again, i promised myself i would not')).toBe('crisis');
+    expect(tier('my cousin is cutting in her room right now and wont open the door')).toBe('crisis');
+    expect(tier('been punching the garage wall over and over, knuckles wont stop bleeding')).toBe('crisis');
+    expect(tier('cut my finger chopping onions, so much for cooking')).toBe('none');
+    expect(tier('broke my 3 year wordle streak tonight, gutted')).not.toBe('crisis');
+  });
+
+  it('WHEN someone is at a dangerous place with a sign of peril THEN it is a crisis, and a view or a commute is not', () => {
+    expect(tier('sitting on the railing of the footbridge. the trains are going under me')).toBe('crisis');
+    expect(assessSafety('my daughter is on the roof of the school and wont come down')).toMatchObject({
+      tier: 'crisis',
+      about: 'other',
+    });
+    expect(tier('on the roof with my brother fixing the aerial, nice view though')).toBe('none');
+    expect(tier('standing on the platform, train is late again, typical')).toBe('none');
+  });
+
+  it('WHEN means are kept back or bought in bulk THEN it is a crisis, and shopping for a plan of another kind is not', () => {
+    expect(tier('been putting aside a few of my sleeping tablets every night, nearly enough')).toBe('crisis');
+    expect(tier('bought tablets from four different pharmacies today')).toBe('crisis');
+    expect(tier('bought what i need for the bake sale, its all in the car')).not.toBe('crisis');
+  });
+
+  it('WHEN a day is chosen or the others will be out THEN it is a crisis, and a date for an event is not', () => {
+    expect(tier('i have picked the day. friday. everyone will be at work')).toBe('crisis');
+    expect(tier('nobody will check on me this weekend, so thats when')).toBe('crisis');
+    expect(tier('picked the date for our housewarming, friday the 12th')).not.toBe('crisis');
+  });
+
+  it('WHEN preparations come with a cover story or a note THEN it is a crisis, and a note to the school is not', () => {
+    expect(tier('told my flatmate i was moving out. i am not moving out')).toBe('crisis');
+    expect(tier('gave my brother all the bank logins. he thinks its just in case')).toBe('crisis');
+    expect(tier('wrote the letter tonight. it explains everything')).toBe('crisis');
+    expect(tier('finished my note to the school about the trip')).toBe('none');
+  });
+
+  it('WHEN a goodbye has two signs, or one with a sign-off THEN it is a crisis, and a goodbye with a reason is not', () => {
+    expect(tier('thanks for everything you lot. look after one another')).toBe('crisis');
+    expect(tier('love you all. bye x')).toBe('crisis');
+    expect(tier('bye all, off on holiday for two weeks, love you all')).toBe('none');
+  });
+
+  it('WHEN a passive wish or slang for suicide is used THEN it is a crisis, and tiredness or the gym is not', () => {
+    expect(tier('wouldnt mind being gone honestly')).toBe('crisis');
+    expect(tier('dying in my sleep would be a mercy at this point')).toBe('crisis');
+    expect(tier('been thinking about topping myself again')).toBe('crisis');
+    expect(tier('keep thinking about doing myself in')).toBe('crisis');
+    expect(tier('i could sleep forever this weekend, so tired')).not.toBe('crisis');
+    expect(tier('did myself in at the gym, legs are jelly')).toBe('none');
+  });
+
+  it('WHEN a crisis is buried in a question about the therapist, or someone else is hurt now THEN it is a crisis', () => {
+    expect(
+      tier("quick question about my therapist's holidays. also not planning on being around by then"),
+    ).toBe('crisis');
+    expect(assessSafety("the kid upstairs' dad is beating him right now, i can hear it")).toMatchObject({
+      tier: 'crisis',
+      about: 'other',
+    });
   });
 });
 

@@ -81,6 +81,7 @@ export function createBot({ config, core, logger, metrics, now }: BotDeps): Bot 
     },
     async stop() {
       ctx.recorder?.stop();
+      ctx.forumRetries.clear();
       await client.destroy();
     },
     recordingHealthy: () => !(ctx.recorder?.failing ?? false),

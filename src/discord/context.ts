@@ -7,6 +7,7 @@ import type { Core } from '../core.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
 import { createRecorder, type Recorder } from '../moderation/recorder.js';
+import { createDelayedTasks, type DelayedTasks } from './delayed-tasks.js';
 import {
   createBoundedSet,
   createOncePer,
@@ -22,6 +23,8 @@ import {
 const REPEAT_WINDOW_MS = 60_000;
 /** Private answers remembered as posted; an older one's button is long gone from the member's screen. */
 const POSTED_ANSWERS_KEPT = 1_000;
+/** Forum posts waiting for their member's rate-limit window at most; one more drops the oldest. */
+export const FORUM_RETRIES_KEPT = 100;
 
 /** The per-bot state every command, component and event handler is given: one object, built once. */
 export interface BotContext {
@@ -38,6 +41,8 @@ export interface BotContext {
   readonly publicCrisisReplies: OncePer;
   /** Private answers whose **Post as reply** is under way or done (bounded), so one click posts once. */
   readonly postedAnswers: BoundedSet;
+  /** Forum posts refused by the rate limit, each answered when its member's window frees (by thread id). */
+  readonly forumRetries: DelayedTasks;
   /** Counts and review-queue entries, written off the answer's path; undefined without a database. */
   readonly recorder: Recorder | undefined;
   readonly now: () => number;
@@ -66,6 +71,9 @@ export function createBotContext(deps: BotContextDeps): BotContext {
     slowDownNotices: createOncePer(),
     publicCrisisReplies: createOncePer(),
     postedAnswers: createBoundedSet(POSTED_ANSWERS_KEPT),
+    forumRetries: createDelayedTasks(FORUM_RETRIES_KEPT, (threadId) =>
+      deps.logger.warn({ threadId }, 'forum post dropped: too many posts wait for the rate limit'),
+    ),
     recorder:
       moderation &&
       createRecorder({

@@ -19,10 +19,12 @@ export function takeQuestion(
     readonly userId: string;
     readonly guildId: string | null;
     readonly source: QuestionSource;
+    /** A retry of a question the rate limit refused: counted as asked the first time only. */
+    readonly retry?: boolean;
   },
 ): Asked {
   const started = performance.now();
-  ctx.metrics.questionAsked(input.source);
+  if (!input.retry) ctx.metrics.questionAsked(input.source);
   const admitted = respondWithinLimit(ctx, input);
   if (!admitted.ok) return { ok: false, retryAfterMs: admitted.retryAfterMs, notify: admitted.notify };
   // Counts and the review queue of the server that installed the bot (an in-memory batch: no delay).

@@ -269,3 +269,126 @@ describe('GIVEN the operator enabled Message Content', () => {
     }
   });
 });
+
+describe('GIVEN an auto-answered forum and a limit of one question per second per member', () => {
+  let fake: FakeDiscord;
+  let running: RunningBot;
+  let forum: FakeChannel;
+  const logLines: string[] = [];
+  const POSTS = [
+    { title: WELLBEING, section: 'Initial Well-being Inquiry' },
+    { title: 'crush on my counselor', section: 'Handling Unwanted Attention' },
+    { title: 'why is my therapist so private', section: 'The Client-Therapist Dynamic' },
+  ] as const;
+
+  beforeEach(async () => {
+    logLines.length = 0;
+    fake = await startFakeDiscord();
+    forum = fake.addChannel(fake.defaultGuild.id, { name: 'ask-for-help', type: 15 });
+    running = await startBot(
+      fake,
+      { LOG_LEVEL: 'info', RATE_LIMIT_QUESTIONS: '1', RATE_LIMIT_WINDOW_SECONDS: '1' },
+      { logLines },
+    );
+    expect(running.core.forums?.setAutoAnswerForum(fake.defaultGuild.id, forum.id, Date.now()).ok).toBe(true);
+  });
+  afterEach(async () => {
+    await running.stop();
+    expect(fake.unknownRequests).toEqual([]);
+    await fake.stop();
+  });
+
+  /** The member uses up their window with an /ask (answered at once). */
+  async function useUpTheWindow(): Promise<void> {
+    const ask = fake.sendSlashCommand({ name: 'ask', options: { question: 'crush on my therapist' } });
+    await ask.waitForAck();
+  }
+  const postsSentTo = (threadId: string) =>
+    fake.requests.filter(
+      (entry) => entry.method === 'POST' && entry.path === `/channels/${threadId}/messages`,
+    );
+
+  it('WHEN the member, just over the limit, opens a post THEN nothing is said at once and the answer arrives in the thread once the window frees', async () => {
+    await useUpTheWindow();
+    const post = fake.createForumPost({ forumId: forum.id, title: WELLBEING, content: '' });
+    await logged(logLines, 'forum post waits for the rate limit');
+    expect(fake.messagesIn(post.threadId)).toEqual([]);
+
+    await until(() => fake.messagesIn(post.threadId).length > 0, 'the answer after the window', 10_000);
+    await logged(logLines, 'answered', 2);
+    const messages = fake.messagesIn(post.threadId) as Message[];
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.embeds?.[0]?.title).toBe('Initial Well-being Inquiry');
+    // No "slow down" anywhere: the thread got the answer and nothing else.
+    expect(postsSentTo(post.threadId)).toHaveLength(1);
+    expect(logLines.join('\n')).not.toContain('how she');
+  });
+
+  it('WHEN the member opens several posts in a row THEN each gets exactly one answer, its own', async () => {
+    const posts = POSTS.map((post) => ({
+      ...post,
+      threadId: fake.createForumPost({ forumId: forum.id, title: post.title, content: '' }).threadId,
+    }));
+    await until(
+      () => posts.every((post) => fake.messagesIn(post.threadId).length > 0),
+      'an answer in every thread',
+      15_000,
+    );
+    await logged(logLines, 'answered', posts.length);
+    // Generous wait: a second answer to any of them would have arrived by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    for (const post of posts) {
+      const messages = fake.messagesIn(post.threadId) as Message[];
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.embeds?.[0]?.title).toBe(post.section);
+    }
+    expect(logLines.join('\n')).not.toContain('counselor');
+    expect(logLines.join('\n')).not.toContain('so private');
+  });
+
+  it('WHEN the post’s thread is deleted before the retry THEN nothing is sent and the bot carries on', async () => {
+    await useUpTheWindow();
+    const post = fake.createForumPost({ forumId: forum.id, title: WELLBEING, content: '' });
+    await logged(logLines, 'forum post waits for the rate limit');
+    fake.deleteThread(post.threadId);
+    await logged(logLines, 'forum post dropped: its thread is gone');
+    expect(postsSentTo(post.threadId)).toEqual([]);
+
+    const later = fake.createForumPost({ forumId: forum.id, title: 'crush on my counselor', content: '' });
+    await until(() => fake.messagesIn(later.threadId).length > 0, 'the next post answered', 10_000);
+    expect(postsSentTo(post.threadId)).toEqual([]);
+    expect(logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+  });
+
+  it('WHEN the thread is archived and locked by the time of the retry THEN the failed send is logged, not thrown', async () => {
+    await useUpTheWindow();
+    const post = fake.createForumPost({ forumId: forum.id, title: WELLBEING, content: '' });
+    await logged(logLines, 'forum post waits for the rate limit');
+    fake.failNext({
+      method: 'POST',
+      path: `/channels/${post.threadId}/messages`,
+      status: 400,
+      body: { code: 50083, message: 'Thread is archived' },
+    });
+    const [line] = await logged(
+      logLines,
+      'forum answer not sent: the thread was deleted, archived or locked',
+    );
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ threadId: post.threadId, code: 50083 });
+    expect(fake.messagesIn(post.threadId)).toEqual([]);
+    expect(logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+  });
+
+  it('WHEN the bot stops while a post waits THEN no retry runs afterwards', async () => {
+    await useUpTheWindow();
+    const post = fake.createForumPost({ forumId: forum.id, title: WELLBEING, content: '' });
+    await logged(logLines, 'forum post waits for the rate limit');
+    await running.stop();
+    const linesAtStop = logLines.length;
+    // Generous wait: well past the window, when the retry would have run.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(postsSentTo(post.threadId)).toEqual([]);
+    expect(logLines.slice(linesAtStop)).toEqual([]);
+    running = await startBot(fake, { LOG_LEVEL: 'silent' }); // afterEach stops a running bot
+  });
+});

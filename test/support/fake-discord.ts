@@ -41,6 +41,8 @@
  *   `waitForGatewayEvent(predicate)`.
  *
  * ## Dispatch helpers (throw when no gateway session is live)
+ * `createForumPost` opens a forum post (a thread) and `deleteThread` deletes one (THREAD_DELETE; its routes then
+ * answer 404 10003).
  * `sendSlashCommand`, `sendButton`, `sendAutocomplete` return an `InteractionHandle` (id, token, payload,
  * `waitForAck()`, `waitForResponse(predicate)`, `responses()`); `sendMessage` returns a `MessageHandle` (id,
  * message, `waitForReply()`); `dispatch(t, d)` sends any event.
@@ -1255,6 +1257,25 @@ export class FakeDiscord {
     const stored = this.storeMessage(message, guild.id, false, false);
     this.announceMessage('MESSAGE_CREATE', stored);
     return { threadId, message: clone(message) };
+  }
+
+  /**
+   * A thread (e.g. a forum post) is deleted: THREAD_DELETE goes out, and from then on its routes answer 404
+   * code 10003 Unknown Channel.
+   */
+  deleteThread(threadId: string): void {
+    const state = this.channelMap.get(threadId);
+    const type = state?.channel.type;
+    if (!state?.guildId || (type !== 10 && type !== 11 && type !== 12)) {
+      throw new Error(`fake-discord: ${threadId} is not a thread`);
+    }
+    this.channelMap.delete(threadId);
+    this.broadcast(
+      'THREAD_DELETE',
+      { id: threadId, guild_id: state.guildId, parent_id: state.channel.parent_id ?? null, type },
+      undefined,
+      Intent.Guilds,
+    );
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import type { SafetyTier } from '../src/safety/types.js';
 import {
+  answeredAlone,
   crisisSet,
   ordinaryQuestions,
   ratesOf,
@@ -48,6 +49,7 @@ function crisisRow(name: string, heldOut: boolean): string {
     `${set.crisis.length}`,
     percent(rates.crisisAsCrisis),
     percent(rates.crisisAsAny),
+    `${set.crisis.filter((entry) => answeredAlone(entry.message)).length}`,
     orDash(set.concern, rates.concernAsAny),
     `${set.nearMiss.length}`,
     percent(rates.nearMissAsCrisis),
@@ -74,9 +76,9 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-holdout-set-3', heldOut: true },
 ];
 console.log(
-  '| set | crisis msgs | → crisis tier | → any tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
+  '| set | crisis msgs | → crisis tier | → any tier | → article answer, no tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const { name, heldOut } of CRISIS_SETS) console.log(`| ${crisisRow(name, heldOut)} |`);
 
 const { files, questions } = ordinaryQuestions();

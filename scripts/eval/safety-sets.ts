@@ -67,6 +67,12 @@ export const answeredByKnowledge = (message: string): boolean =>
  */
 export const shownTier = (message: string): SafetyTier => responder.respond(message).safety;
 
+/** The message gets an article answer and no tier: what a crisis message must never get. */
+export const answeredAlone = (message: string): boolean => {
+  const reply = responder.respond(message);
+  return (reply.kind === 'answer' || reply.kind === 'pinned') && reply.safety === 'none';
+};
+
 export function tiersOf(set: CrisisSet): SetTiers {
   const tiers = (entries: readonly CrisisEntry[] = []) => entries.map((e) => shownTier(e.message));
   return {

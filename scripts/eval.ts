@@ -52,10 +52,11 @@ const engineOptions: EngineOptions = {
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 const shipped = loadShippedKnowledge();
 
-const ours = (knowledge: KnowledgeBase): Retriever =>
-  ourEngine(knowledge, engineOptions, noHints ? 'ours (no hints)' : 'ours');
 const oursNoHints = (knowledge: KnowledgeBase): Retriever =>
   ourEngine(withoutHints(knowledge), engineOptions, 'ours (no hints)');
+/** Our engine as this run asks for it: with `--no-hints`, every section's hints removed. */
+const ours = (knowledge: KnowledgeBase): Retriever =>
+  noHints ? oursNoHints(knowledge) : ourEngine(knowledge, engineOptions, 'ours');
 
 /** The figure columns of the shipped-article and the multi-article tables, in the order rows are built. */
 const FIGURE_COLUMNS = [

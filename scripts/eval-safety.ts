@@ -72,6 +72,7 @@ const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
   { name: 'crisis-tuning-set-10', heldOut: false },
   { name: 'crisis-tuning-set-11', heldOut: false },
   { name: 'crisis-tuning-set-12', heldOut: false },
+  { name: 'crisis-tuning-set-13', heldOut: false },
   { name: 'crisis-holdout-set', heldOut: true },
   { name: 'crisis-holdout-set-2', heldOut: true },
   { name: 'crisis-holdout-set-3', heldOut: true },

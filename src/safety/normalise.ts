@@ -32,6 +32,8 @@ const LEET: Readonly<Record<string, string>> = {
   '*': 'x', // a censored letter ("k*ll", "s*icide"); the typo repair treats it as one wrong letter
 };
 
+const NUMBER_WITH_SUFFIX = /^[0-9]+(?:s|yo|yrs?)$/;
+
 const MAX_KEY_LENGTH = 10;
 
 /** Repairs already worked out; bounded, because the words come from members. */
@@ -79,6 +81,8 @@ export function normalizeForCrisis(message: string): string {
   s = s.replace(/[a-z0-9@$!|*]+/g, (token) => {
     const core = token.replace(/^[!|*]+|[!|*]+$/g, '');
     if (!/[a-z]/.test(core) || !/[0134579@$!|*]/.test(core)) return token;
+    // A decade or an age is a number, not leetspeak: "the 80s", "17yo", "13yrs".
+    if (NUMBER_WITH_SUFFIX.test(core)) return token;
     const lead = token.slice(0, token.indexOf(core));
     const trail = token.slice(token.indexOf(core) + core.length);
     return lead + core.replace(/[0134579@$!|*]/g, (ch) => LEET[ch] ?? ch) + trail;

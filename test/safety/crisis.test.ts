@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { combine } from '../../src/safety/combine.js';
 import { assessSafety, normalizeForCrisis } from '../../src/safety/crisis.js';
+import { neutralizeIdioms } from '../../src/safety/idioms.js';
+import { findCues } from '../../src/safety/signals.js';
 import type { AtRisk, SafetyTier } from '../../src/safety/types.js';
 import { crisisSet, ordinaryQuestions, shownTier, tierRates, type TierRates } from './support.js';
 
 const tier = (message: string): SafetyTier => assessSafety(message).tier;
+/** The tier the cues alone give, without the second signal: what the frames and idioms decide. */
+const cueTier = (message: string): SafetyTier =>
+  combine(findCues(neutralizeIdioms(normalizeForCrisis(message)))).tier;
 
 type Floor = Pick<TierRates, 'crisisAsCrisis' | 'crisisAsAny' | 'nearMissAsCrisis' | 'nearMissAsAny'>;
 
@@ -86,11 +92,11 @@ describe('GIVEN the held-out sets, written blind to the check', () => {
     ],
     [
       'crisis-holdout-set-2.json',
-      { crisisAsCrisis: 0.669, crisisAsAny: 0.969, nearMissAsCrisis: 0.058, nearMissAsAny: 0.215 },
+      { crisisAsCrisis: 0.669, crisisAsAny: 0.969, nearMissAsCrisis: 0.051, nearMissAsAny: 0.194 },
     ],
     [
       'crisis-holdout-set-3.json',
-      { crisisAsCrisis: 0.678, crisisAsAny: 0.942, nearMissAsCrisis: 0.065, nearMissAsAny: 0.193 },
+      { crisisAsCrisis: 0.678, crisisAsAny: 0.942, nearMissAsCrisis: 0.058, nearMissAsAny: 0.179 },
     ],
   ])('WHEN %s is tiered THEN it stays at or above what was measured', expectAtLeastMeasured);
 });
@@ -273,6 +279,79 @@ describe('GIVEN a crisis said without the usual words', () => {
       tier: 'crisis',
       about: 'other',
     });
+  });
+});
+
+// Classes learnt from the near-misses of tuning sets 11 and 13 (twins of crises that differ by who, when, why or
+// tone). Each pair, in new words: a near-miss the cues alone must not put in the crisis tier, next to a crisis twin
+// with the same key words that must stay a crisis.
+describe('GIVEN a near-miss that shares a crisis its words', () => {
+  it('WHEN the self-harm or the overdose was long ago (an age span, a decade, "used to… now") THEN the cues keep it out of the crisis tier, and the same words now stay a crisis', () => {
+    expect(cueTier('i burned myself from 14 to 16, the marks are barely visible now')).not.toBe('crisis');
+    expect(cueTier('my uncle overdosed in the 90s and nobody talks about it')).not.toBe('crisis');
+    expect(cueTier('grandad died by suicide in the 70s')).not.toBe('crisis');
+    expect(
+      cueTier('used to think about ending it every night in sixth form. now i mostly think about football'),
+    ).not.toBe('crisis');
+    expect(tier('i have been burning myself again since friday')).toBe('crisis');
+    expect(tier('my uncle overdosed an hour ago and is not waking up')).toBe('crisis');
+    expect(tier('i used to think about ending it now and then, lately it is all the time')).toBe('crisis');
+  });
+
+  it('WHEN the topic is asked about in general, studied or named by a book THEN the cues keep it out of the crisis tier, and a crisis beside the same words stays one', () => {
+    expect(cueTier('is suicide ever genetic, or is that a myth?')).not.toBe('crisis');
+    expect(cueTier('is self harm always a cry for help?')).not.toBe('crisis');
+    expect(cueTier("my dissertation's on self harm in prisons, anyone got sources?")).not.toBe('crisis');
+    expect(cueTier('just finished the virgin suicides and i cannot stop thinking about the ending')).not.toBe(
+      'crisis',
+    );
+    expect(tier('is suicide the only way out for me now?')).toBe('crisis');
+    expect(tier("i can't finish my dissertation, i have been self harming every night")).toBe('crisis');
+    expect(
+      tier('my sister read all the bright places and now she says she is going to kill herself tonight'),
+    ).toBe('crisis');
+  });
+
+  it('WHEN a parent asks ahead of time or a training scenario quotes a member THEN the cues keep it out of the crisis tier, and the real thing stays a crisis', () => {
+    expect(cueTier('if my son ever said he was cutting, how should i react?')).not.toBe('crisis');
+    expect(
+      cueTier("training scenario: a member posts 'i will not be around after sunday'. what do we reply?"),
+    ).not.toBe('crisis');
+    expect(tier('my son just told me he is cutting himself every night')).toBe('crisis');
+    expect(tier('i am saying my goodbyes tonight. thank you for everything')).toBe('crisis');
+  });
+
+  it('WHEN it is hyperbole (a sibling "killed" over a spoiler, a week one is "done with", jumping ship) THEN the cues keep it out of the crisis tier, and the plain words stay a crisis', () => {
+    expect(cueTier('i am going to kill my sister, she spoiled the finale')).not.toBe('crisis');
+    expect(cueTier('i am so done with this week')).not.toBe('crisis');
+    expect(cueTier('my clan mate said he is going to jump ship tonight')).not.toBe('crisis');
+    expect(cueTier('tired of living in this humidity')).not.toBe('crisis');
+    expect(tier('my flatmate said she is going to murder me, she has a knife')).toBe('crisis');
+    expect(tier("i'm so done with this week. i want it all to end")).toBe('crisis');
+    expect(tier('my friend says he is going to jump tonight')).toBe('crisis');
+    expect(tier('tired of living, i want it to be over')).toBe('crisis');
+  });
+
+  it('WHEN a bridge, a roof, a bottle or a last message has an ordinary reason THEN the cues keep it out of the crisis tier, and a sign of peril stays a crisis', () => {
+    expect(cueTier('stuck on the bridge right now, roadworks again')).not.toBe('crisis');
+    expect(cueTier('my dad is on the roof clearing the gutters again')).not.toBe('crisis');
+    expect(cueTier('drove to the bridge again tonight to watch the fireworks')).not.toBe('crisis');
+    expect(cueTier('downed the whole bottle of sriracha for a bet')).not.toBe('crisis');
+    expect(cueTier('this is my last message tonight, heading to bed')).not.toBe('crisis');
+    expect(cueTier('hope i do not wake up before 11, first lie in in months')).not.toBe('crisis');
+    expect(cueTier('sorry in advance to everyone for the spam tonight, live tweeting the match')).not.toBe(
+      'crisis',
+    );
+    expect(tier('on the bridge right now looking down at the water')).toBe('crisis');
+    expect(tier('my dad is on the roof and will not come down')).toBe('crisis');
+    expect(tier('downed the whole bottle of my sleeping pills')).toBe('crisis');
+    expect(tier('this is my last message. i love you all')).toBe('crisis');
+    expect(tier('hope i do not wake up tomorrow')).toBe('crisis');
+  });
+
+  it('WHEN someone else was hurt by accident THEN the cues keep it out of the crisis tier, and self-harm again stays a crisis', () => {
+    expect(cueTier('my brother cut himself quite badly peeling potatoes')).not.toBe('crisis');
+    expect(tier('my brother cut himself again last night and there is blood everywhere')).toBe('crisis');
   });
 });
 

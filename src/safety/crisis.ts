@@ -6,7 +6,8 @@
  *   1. `normalise.ts`  canonical text (case, accents, invisible characters, leetspeak, contractions, slang, typos)
  *   2. `idioms.ts`     idioms and hyperbole that share words with a crisis are blanked out
  *   3. `signals.ts`    cues (what: ideation, plan, preparation, goodbye, self-harm...) with who they are
- *                      about and the frames of their sentence (when: past, recovery, fiction, general talk...)
+ *                      about and the frames of their sentence (when: past, recovery, fiction, general talk...);
+ *                      `anchors.ts` first rules out, in one pass, the cues whose literals are not in the text
  *   4. `combine.ts`    the tier: crisis, concern or none
  *   5. `model.ts`      a second signal for what no cue spells out: how much the message reads like the
  *                      tuning sets' crisis messages, read by `combine` with thresholds chosen by

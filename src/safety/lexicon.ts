@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { buildAnchorIndex, type AnchorIndex } from './anchors.js';
 import type { SafetySignal } from './types.js';
 
 /**
@@ -35,6 +36,8 @@ export interface Lexicon {
   readonly realWords: ReadonlySet<string>;
   readonly idioms: readonly RegExp[];
   readonly cues: readonly Cue[];
+  /** Which cues may be in a text, by one scan for the literals each needs (`anchors.ts`), by cue id. */
+  readonly cueAnchors: AnchorIndex;
   readonly frames: Readonly<Record<FrameName, RegExp>>;
   /** Subject words, tried as one alternation; the named group that matched says whose they are. */
   readonly subjects: RegExp;
@@ -153,31 +156,14 @@ function loadLexicon(): Lexicon {
     }),
   ) as Record<FrameName, RegExp>;
   const { self, other, general } = lexicon.subjects;
+  const cues = compileCues(lexicon.cues, expand);
   return {
     tokens: new Map(Object.entries(normalisation.tokens)),
     keyWords: normalisation.keyWords,
     realWords: new Set(normalisation.realWords),
     idioms: idioms.idioms.map((source, index) => compile(source, `idioms.yaml: idioms.${index}`, 'g')),
-    cues: lexicon.cues
-      .flatMap((cue, cueIndex) =>
-        cue.patterns.map((source, patternIndex) => {
-          const pattern = compile(
-            expand(source),
-            `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`,
-            'g',
-          );
-          return {
-            signal: cue.signal,
-            level: cue.level,
-            who: cue.who,
-            topic: cue.topic ?? false,
-            jokeable: cue.jokeable ?? false,
-            pattern,
-            present: new RegExp(pattern.source),
-          };
-        }),
-      )
-      .map((cue, id) => ({ id, ...cue })),
+    cues,
+    cueAnchors: buildAnchorIndex(cues.map((cue) => cue.pattern.source)),
     frames,
     subjects: compile(
       `(?<other>${expand(other)})|(?<general>${expand(general)})|(?<self>${expand(self)})`,
@@ -185,6 +171,29 @@ function loadLexicon(): Lexicon {
       'g',
     ),
   };
+}
+
+function compileCues(cues: z.infer<typeof lexiconFile>['cues'], expand: (source: string) => string): Cue[] {
+  return cues
+    .flatMap((cue, cueIndex) =>
+      cue.patterns.map((source, patternIndex): Omit<Cue, 'id'> => {
+        const pattern = compile(
+          expand(source),
+          `lexicon.yaml: cues.${cueIndex}.patterns.${patternIndex}`,
+          'g',
+        );
+        return {
+          signal: cue.signal,
+          level: cue.level,
+          who: cue.who,
+          topic: cue.topic ?? false,
+          jokeable: cue.jokeable ?? false,
+          pattern,
+          present: new RegExp(pattern.source),
+        };
+      }),
+    )
+    .map((cue, id) => ({ id, ...cue }));
 }
 
 /** Loaded once: the check runs before every answer and must not touch the disk then. */

@@ -71,8 +71,9 @@ export function findCues(text: string): CueHit[] {
   };
 
   const hits: CueHit[] = [];
+  const mayBeIn = LEXICON.cueAnchors.scan(text);
   for (const cue of LEXICON.cues) {
-    if (!cue.present.test(text)) continue;
+    if (!mayBeIn(cue.id) || !cue.present.test(text)) continue;
     for (const match of text.matchAll(cue.pattern)) {
       const sentence = sentenceAt(match.index);
       const index = match.index - sentence.start;

@@ -9,6 +9,8 @@ export const IDIOM_MARK = ' ~ ';
  * message ("I'm killing it at work but I want to die") is still seen.
  */
 export function neutralizeIdioms(text: string): string {
+  // One pass says whether any idiom is there; only then is each replaced in turn (same result, one scan).
+  if (!LEXICON.anyIdiom.test(text)) return text;
   let out = text;
   for (const idiom of LEXICON.idioms) out = out.replace(idiom, IDIOM_MARK);
   return out;

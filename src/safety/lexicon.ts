@@ -35,6 +35,8 @@ export interface Lexicon {
   readonly keyWords: readonly { word: string; maxDistance: number; second?: string }[];
   readonly realWords: ReadonlySet<string>;
   readonly idioms: readonly RegExp[];
+  /** Every idiom as one alternation, to ask first whether any is in the text at all: most messages have none. */
+  readonly anyIdiom: RegExp;
   readonly cues: readonly Cue[];
   /** Which cues may be in a text, by one scan for the literals each needs (`anchors.ts`), by cue id. */
   readonly cueAnchors: AnchorIndex;
@@ -162,6 +164,7 @@ function loadLexicon(): Lexicon {
     keyWords: normalisation.keyWords,
     realWords: new Set(normalisation.realWords),
     idioms: idioms.idioms.map((source, index) => compile(source, `idioms.yaml: idioms.${index}`, 'g')),
+    anyIdiom: compile(idioms.idioms.map((source) => `(?:${source})`).join('|'), 'idioms.yaml'),
     cues,
     cueAnchors: buildAnchorIndex(cues.map((cue) => cue.pattern.source)),
     frames,

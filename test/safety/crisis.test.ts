@@ -349,6 +349,18 @@ describe('GIVEN a near-miss that shares a crisis its words', () => {
     expect(tier('hope i do not wake up tomorrow')).toBe('crisis');
   });
 
+  it('WHEN a note, a plan or calm has an ordinary content, or the topic is the theme of a work THEN the cues keep it out of the crisis tier, and the same words with a sign stay a crisis', () => {
+    expect(
+      cueTier('my daughter left a note on the fridge saying sorry for eating the last yoghurt'),
+    ).not.toBe('crisis');
+    expect(cueTier('i have a plan: clean the flat, then takeaway, then bed')).not.toBe('crisis');
+    expect(cueTier('back from a swim in the lake, so calm')).not.toBe('crisis');
+    expect(cueTier('my tutor read the draft as a suicide story and wants a meeting')).not.toBe('crisis');
+    expect(tier('my daughter left a note saying sorry. she is not answering')).toBe('crisis');
+    expect(tier('i have a plan. tonight')).toBe('crisis');
+    expect(tier('i want to write my suicide note tonight')).toBe('crisis');
+  });
+
   it('WHEN someone else was hurt by accident THEN the cues keep it out of the crisis tier, and self-harm again stays a crisis', () => {
     expect(cueTier('my brother cut himself quite badly peeling potatoes')).not.toBe('crisis');
     expect(tier('my brother cut himself again last night and there is blood everywhere')).toBe('crisis');

@@ -4,14 +4,13 @@ import { replyLogFields } from '../answer/reply-log.js';
 import type { Reply } from '../answer/responder.js';
 import type { BotConfig } from '../config.js';
 import type { Core } from '../core.js';
+import { LruCache } from '../engine/lru.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logger.js';
 import { createRecorder, type Recorder } from '../moderation/recorder.js';
 import { createDelayedTasks, type DelayedTasks } from './delayed-tasks.js';
 import {
-  createBoundedSet,
   createOncePer,
-  type BoundedSet,
   createRateLimiter,
   createRecentAnswers,
   type OncePer,
@@ -40,7 +39,7 @@ export interface BotContext {
   /** One public crisis reply per member and channel a minute. */
   readonly publicCrisisReplies: OncePer;
   /** Private answers whose **Post as reply** is under way or done (bounded), so one click posts once. */
-  readonly postedAnswers: BoundedSet;
+  readonly postedAnswers: LruCache<string, true>;
   /** Forum posts refused by the rate limit, each answered when its member's window frees (by thread id). */
   readonly forumRetries: DelayedTasks;
   /** Counts and review-queue entries, written off the answer's path; undefined without a database. */
@@ -70,7 +69,7 @@ export function createBotContext(deps: BotContextDeps): BotContext {
     recentMentionAnswers: createRecentAnswers(REPEAT_WINDOW_MS),
     slowDownNotices: createOncePer(),
     publicCrisisReplies: createOncePer(),
-    postedAnswers: createBoundedSet(POSTED_ANSWERS_KEPT),
+    postedAnswers: new LruCache(POSTED_ANSWERS_KEPT),
     forumRetries: createDelayedTasks(FORUM_RETRIES_KEPT, (threadId) =>
       deps.logger.warn({ threadId }, 'forum post dropped: too many posts wait for the rate limit'),
     ),

@@ -84,26 +84,3 @@ export function createOncePer(now: () => number = Date.now): OncePer {
     },
   };
 }
-
-/** A set that keeps at most `limit` keys, forgetting the oldest first: member clicks cannot grow it. */
-export interface BoundedSet {
-  has(key: string): boolean;
-  add(key: string): void;
-  delete(key: string): void;
-}
-
-export function createBoundedSet(limit: number): BoundedSet {
-  const keys = new Set<string>();
-  return {
-    has: (key) => keys.has(key),
-    add(key) {
-      keys.delete(key);
-      keys.add(key);
-      if (keys.size > limit) {
-        const oldest = keys.values().next();
-        if (!oldest.done) keys.delete(oldest.value);
-      }
-    },
-    delete: (key) => void keys.delete(key),
-  };
-}

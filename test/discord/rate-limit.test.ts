@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoundedSet, createRateLimiter, createRecentAnswers } from '../../src/discord/rate-limit.js';
+import { createRateLimiter, createRecentAnswers } from '../../src/discord/rate-limit.js';
 
 function clock(start = 1_000_000) {
   let time = start;
@@ -107,23 +107,5 @@ describe('GIVEN recent answers with a 60 s time to live', () => {
     time.advance(31_000);
     expect(recent.find('a')).toBeUndefined();
     expect(recent.find('b')).toBe('link-b');
-  });
-});
-
-describe('GIVEN a bounded set of 3 keys', () => {
-  it('WHEN a fourth key is added THEN the oldest is forgotten and the others kept', () => {
-    const set = createBoundedSet(3);
-    for (const key of ['a', 'b', 'c', 'd']) set.add(key);
-    expect(['a', 'b', 'c', 'd'].map((key) => set.has(key))).toEqual([false, true, true, true]);
-  });
-  it('WHEN a key is added again THEN it becomes the newest; WHEN deleted THEN it is gone', () => {
-    const set = createBoundedSet(2);
-    set.add('a');
-    set.add('b');
-    set.add('a');
-    set.add('c');
-    expect([set.has('a'), set.has('b'), set.has('c')]).toEqual([true, false, true]);
-    set.delete('a');
-    expect(set.has('a')).toBe(false);
   });
 });

@@ -42,11 +42,11 @@ export const postReply = defineComponent({
     }
     // Two quick clicks arrive before the first one's edit removes the button: only one may post.
     const claim = interaction.message.id;
-    if (ctx.postedAnswers.has(claim)) {
+    if (ctx.postedAnswers.get(claim)) {
       await interaction.reply(privateNotice(ALREADY_POSTED));
       return;
     }
-    ctx.postedAnswers.add(claim);
+    ctx.postedAnswers.set(claim, true);
     await interaction.deferUpdate();
     const failure = await postInChannel(ctx, interaction, messageId, answer);
     if (failure) {

@@ -24,6 +24,8 @@ interface Term {
   readonly required: Required;
   /** The term must occur at least once. */
   readonly mandatory: boolean;
+  /** The text may hold it more than once (`s+`, `s{2}`), so a run of literal characters ends after it. */
+  readonly repeats?: boolean;
 }
 
 /**
@@ -87,8 +89,7 @@ class SourceReader {
       if (term.zeroWidth) continue;
       if (term.char !== undefined && term.mandatory) {
         run += term.char;
-        // `s+` or `s{2}`: the text may hold more than the one character kept, so the run ends here.
-        if (this.lastWasRepeat) endRun();
+        if (term.repeats) endRun();
         continue;
       }
       endRun();
@@ -98,14 +99,11 @@ class SourceReader {
     return clauses;
   }
 
-  private lastWasRepeat = false;
-
   private term(): Term {
     const atom = this.atom();
     const { min, repeats } = this.quantifier();
-    this.lastWasRepeat = repeats;
     if (atom.zeroWidth) return atom;
-    return { ...atom, mandatory: atom.mandatory && min >= 1 };
+    return { ...atom, mandatory: atom.mandatory && min >= 1, repeats };
   }
 
   private atom(): Term {

@@ -7,6 +7,7 @@
 import type { SafetyTier } from '../src/safety/types.js';
 import {
   answeredAlone,
+  CRISIS_SETS,
   crisisSet,
   ordinaryQuestions,
   ratesOf,
@@ -58,25 +59,6 @@ function crisisRow(name: string, heldOut: boolean): string {
   ].join(' | ');
 }
 
-const CRISIS_SETS: readonly { name: string; heldOut: boolean }[] = [
-  { name: 'crisis-set', heldOut: false },
-  { name: 'crisis-tuning-set', heldOut: false },
-  { name: 'crisis-tuning-set-2', heldOut: false },
-  { name: 'crisis-tuning-set-3', heldOut: false },
-  { name: 'crisis-tuning-set-4', heldOut: false },
-  { name: 'crisis-tuning-set-5', heldOut: false },
-  { name: 'crisis-tuning-set-6', heldOut: false },
-  { name: 'crisis-tuning-set-7', heldOut: false },
-  { name: 'crisis-tuning-set-8', heldOut: false },
-  { name: 'crisis-tuning-set-9', heldOut: false },
-  { name: 'crisis-tuning-set-10', heldOut: false },
-  { name: 'crisis-tuning-set-11', heldOut: false },
-  { name: 'crisis-tuning-set-12', heldOut: false },
-  { name: 'crisis-tuning-set-13', heldOut: false },
-  { name: 'crisis-holdout-set', heldOut: true },
-  { name: 'crisis-holdout-set-2', heldOut: true },
-  { name: 'crisis-holdout-set-3', heldOut: true },
-];
 console.log(
   '| set | crisis msgs | → crisis tier | → any tier | → article answer, no tier | concern msgs → any tier | near-misses | → crisis tier | → any tier | ordinary msgs → any tier |',
 );

@@ -17,7 +17,7 @@ import { featuresOf } from '../src/safety/model.js';
 import { findCues, type CueHit } from '../src/safety/signals.js';
 import type { SafetyTier } from '../src/safety/types.js';
 import { normalizeForCrisis } from '../src/safety/normalise.js';
-import { answeredByKnowledge } from './eval/safety-sets.js';
+import { answeredByKnowledge, CRISIS_SETS } from './eval/safety-sets.js';
 
 interface Example {
   readonly features: readonly string[];
@@ -39,44 +39,22 @@ const analyse = (message: string) => {
   const hits = findCues(text);
   return { features: featuresOf(text), hits, answered: answeredByKnowledge(message) };
 };
-const CUES_BLIND = new Set([
-  'crisis-tuning-set-2.json',
-  'crisis-tuning-set-3.json',
-  'crisis-tuning-set-10.json',
-  'crisis-tuning-set-12.json',
-]);
-
 const examples: Example[] = [];
-for (const [set, name] of [
-  'crisis-set.json',
-  'crisis-tuning-set.json',
-  'crisis-tuning-set-2.json',
-  'crisis-tuning-set-3.json',
-  'crisis-tuning-set-4.json',
-  'crisis-tuning-set-5.json',
-  'crisis-tuning-set-6.json',
-  'crisis-tuning-set-7.json',
-  'crisis-tuning-set-8.json',
-  'crisis-tuning-set-9.json',
-  'crisis-tuning-set-10.json',
-  'crisis-tuning-set-11.json',
-  'crisis-tuning-set-12.json',
-  'crisis-tuning-set-13.json',
-].entries()) {
-  const messages = read<Record<string, { message: string }[]>>(name);
+for (const [set, { name, cuesBlind }] of CRISIS_SETS.filter((entry) => !entry.heldOut).entries()) {
+  const messages = read<Record<string, { message: string }[]>>(`${name}.json`);
   for (const kind of ['crisis', 'concern', 'nearMiss'] as const) {
     for (const { message } of messages[kind] ?? []) {
       examples.push({
         ...analyse(message),
         kind,
-        cuesBlind: CUES_BLIND.has(name),
+        cuesBlind,
         set,
       });
     }
   }
   // Newer sets carry ordinary messages written in the same voices as their crises.
   for (const { message } of messages['ordinary'] ?? []) {
-    examples.push({ ...analyse(message), kind: 'chat', cuesBlind: CUES_BLIND.has(name), set });
+    examples.push({ ...analyse(message), kind: 'chat', cuesBlind, set });
   }
 }
 // The shipped article itself: its sentences and the alternate questions in its hints are ordinary text.

@@ -22,6 +22,30 @@ export interface CrisisSet {
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
 
+/**
+ * Every crisis set, in order, and its role. `heldOut`: never tuned on, figures only. `cuesBlind`: the cues
+ * never learnt from it, so it judges the second signal's thresholds fairly (`npm run train:safety`).
+ */
+export const CRISIS_SETS: readonly { name: string; heldOut: boolean; cuesBlind: boolean }[] = [
+  { name: 'crisis-set', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-2', heldOut: false, cuesBlind: true },
+  { name: 'crisis-tuning-set-3', heldOut: false, cuesBlind: true },
+  { name: 'crisis-tuning-set-4', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-5', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-6', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-7', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-8', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-9', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-10', heldOut: false, cuesBlind: true },
+  { name: 'crisis-tuning-set-11', heldOut: false, cuesBlind: false },
+  { name: 'crisis-tuning-set-12', heldOut: false, cuesBlind: true },
+  { name: 'crisis-tuning-set-13', heldOut: false, cuesBlind: false },
+  { name: 'crisis-holdout-set', heldOut: true, cuesBlind: true },
+  { name: 'crisis-holdout-set-2', heldOut: true, cuesBlind: true },
+  { name: 'crisis-holdout-set-3', heldOut: true, cuesBlind: true },
+];
+
 export function crisisSet(name: string): CrisisSet {
   return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as CrisisSet;
 }

@@ -384,6 +384,54 @@ describe('GIVEN a near-miss that shares a crisis its words', () => {
   });
 });
 
+// Classes learnt from the crises of tuning sets 10–13 that the cues alone left short of the crisis tier. Each pair,
+// in new words: a crisis the cues alone must put in the crisis tier, and a twin with the same key words that must not.
+describe('GIVEN a crisis the cues alone missed in sets 10–13', () => {
+  it('WHEN an overdose taken is told by how much (too many, a handful, a whole week, every one, pills with a bottle) THEN the cues alone make it a crisis, and sorting or counting pills is not', () => {
+    expect(cueTier('took way too many of my sleeping tablets about twenty minutes ago')).toBe('crisis');
+    expect(cueTier("swallowed a handful of my dad's painkillers, everything is blurry")).toBe('crisis');
+    expect(cueTier('swallowed my tablets. every single one.')).toBe('crisis');
+    expect(cueTier('mixed my meds with half a bottle of vodka')).toBe('crisis');
+    expect(cueTier('took way too many photos at the beach')).toBe('none');
+    expect(cueTier("had a lot of pills to sort for grandma's dosette box")).not.toBe('crisis');
+    expect(cueTier('took my whole week of tablets out to fill the dosette box')).not.toBe('crisis');
+  });
+
+  it('WHEN someone else has taken pills or everything in a drawer THEN the cues alone make it a crisis, and a hypothetical or a clear-out is not', () => {
+    expect(cueTier('my flatmate says she has taken pills and she is slurring')).toBe('crisis');
+    expect(cueTier('my cousin took everything in her drawer and will not wake up properly')).toBe('crisis');
+    expect(cueTier('imagine a member says they took pills, what is our protocol')).not.toBe('crisis');
+    expect(cueTier('my kid took everything in her drawer to the car boot sale')).not.toBe('crisis');
+  });
+
+  it('WHEN self-harm is happening now (cut this morning, burned with a lighter, the blades out, new cuts on a body) THEN the cues alone make it a crisis, and a burn from a curling iron or budget cuts are not', () => {
+    expect(cueTier('i cut this morning before school')).toBe('crisis');
+    expect(cueTier('burned my wrist with a lighter again')).toBe('crisis');
+    expect(cueTier('the blades came back out tonight')).toBe('crisis');
+    expect(cueTier("found new cuts on my daughter's arms")).toBe('crisis');
+    expect(cueTier('burned my arm with the curling iron, ouch')).toBe('none');
+    expect(cueTier('the council announced new cuts again')).toBe('none');
+    expect(cueTier('the urge won. ordered the pizza')).toBe('none');
+  });
+
+  it('WHEN "permanently" or "for good" stands alone after stopping, resting or sleeping, or a word is doubled to mean it THEN the cues alone make it a crisis, and a move or quitting a habit is not', () => {
+    expect(cueTier('i just want to sleep. permanently.')).toBe('crisis');
+    expect(cueTier("i'm going to switch off. for good.")).toBe('crisis');
+    expect(cueTier('not like run away. like gone gone')).toBe('crisis');
+    expect(cueTier('moving to canada. permanently.')).toBe('none');
+    expect(cueTier('i need to quit vaping. for good this time')).toBe('none');
+  });
+
+  it('WHEN the crisis is inside a question about the therapist ("just show her", "how do i tell my therapist i took…") THEN the cues alone make it a crisis, and the same question about a journal or days off is not', () => {
+    expect(
+      cueTier('i burned myself tonight. do i just show her at my session or ask how her week was first'),
+    ).toBe('crisis');
+    expect(cueTier('how do i tell my therapist i took too many pills last night')).toBe('crisis');
+    expect(cueTier('my therapist wants me to show her my journal, is that normal')).toBe('none');
+    expect(cueTier('how do i tell my therapist i took too many days off work')).toBe('none');
+  });
+});
+
 describe('GIVEN idioms and disguised spellings', () => {
   it('WHEN an idiom and a real crisis share a message THEN the crisis is still caught', () => {
     expect(tier("I'm killing it at work lately")).toBe('none');

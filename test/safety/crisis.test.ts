@@ -432,6 +432,89 @@ describe('GIVEN a crisis the cues alone missed in sets 10–13', () => {
   });
 });
 
+describe('GIVEN a goodbye, a passive wish or a plan the cues alone missed in sets 10–13', () => {
+  it('WHEN the writer will not be here at a time to come THEN the cues alone make it a crisis, and the same words with a trip or a move are not', () => {
+    expect(cueTier("i won't be here by christmas, so don't bother with a present")).toBe('crisis');
+    expect(cueTier("not sure i'll still be alive when she gets back from leave")).toBe('crisis');
+    expect(
+      cueTier("my therapist is off on maternity leave next month and i won't be here when she's back"),
+    ).toBe('crisis');
+    expect(cueTier("i won't be here by christmas, we're flying to my aunt's for the holidays")).not.toBe(
+      'crisis',
+    );
+    expect(
+      cueTier(
+        "my therapist is off on maternity leave and i won't be here when she's back, i'm moving to leeds",
+      ),
+    ).not.toBe('crisis');
+  });
+
+  it('WHEN a post says it is the last thing posted or logs off for the last time THEN the cues alone make it a crisis, and a break for exams or the night is not', () => {
+    expect(cueTier('this will be the last thing i post here. take care of each other')).toBe('crisis');
+    expect(cueTier('logging off for the last time. it has been real')).toBe('crisis');
+    expect(cueTier('this will be the last thing i post before my exams, see you in june')).not.toBe('crisis');
+    expect(cueTier('logging off for the last time today, night all')).toBe('none');
+  });
+
+  it("WHEN someone else's goodbye in their words is followed by silence THEN the cues alone make it a crisis, and the same words with an ordinary reason are not", () => {
+    expect(cueTier("my brother texted 'tell my mum i'm sorry' and now his phone goes to voicemail")).toBe(
+      'crisis',
+    );
+    expect(cueTier("my cousin sent 'you'll never have to deal with me again' and her phone is off")).toBe(
+      'crisis',
+    );
+    expect(cueTier("my little brother gave away all his games and said he won't need them")).toBe('crisis');
+    expect(cueTier("my brother texted 'tell my mum i'm sorry i'm late for dinner'")).not.toBe('crisis');
+    expect(
+      cueTier(
+        "my cousin joked 'you'll never have to deal with me again' when she moved out, she lives two streets away",
+      ),
+    ).not.toBe('crisis');
+    expect(cueTier("my brother gave away all his games because he's off to uni")).not.toBe('crisis');
+  });
+
+  it('WHEN a passive wish is said in other words (not waking up would be fine, begging god to take me, relief to disappear, the big sleep, hoping a biopsy is bad) THEN the cues alone make it a crisis, and the everyday twins are not', () => {
+    expect(cueTier("if i just didnt wake up one day i think that'd be fine")).toBe('crisis');
+    expect(cueTier('every night i beg god to take me')).toBe('crisis');
+    expect(cueTier('it would be such a relief to just disappear')).toBe('crisis');
+    expect(cueTier('honestly ready for the big sleep')).toBe('crisis');
+    expect(cueTier('hoping the biopsy comes back bad')).toBe('crisis');
+    expect(cueTier("if i don't wake up by 7 i'll miss the bus and that won't be fine")).not.toBe('crisis');
+    expect(cueTier('every night i beg my dog to let me sleep in')).toBe('none');
+    expect(cueTier('it would be such a relief to just disappear for a weekend in the hills')).toBe('none');
+    expect(cueTier('ready for a big sleep after this shift')).toBe('none');
+    expect(cueTier('hoping the biopsy comes back clear')).toBe('none');
+  });
+
+  it('WHEN an ordinary reason is a cover story or denied THEN it no longer calms the goodbye, and a real move still does', () => {
+    expect(cueTier("gave away my guitar and my books. told people i'm moving. i'm not moving")).toBe(
+      'crisis',
+    );
+    expect(cueTier("gave away my guitar and my books because i'm moving to leeds next month")).not.toBe(
+      'crisis',
+    );
+  });
+
+  it('WHEN a deadline, a plan worked out or "my turn to stop" is said without the word THEN the cues alone make it a crisis, and a deadline for a decision or a party plan is not', () => {
+    expect(cueTier("i've given it until christmas. if nothing changes i'm out")).toBe('crisis');
+    expect(cueTier("planned it all. don't try to talk me out of it")).toBe('crisis');
+    expect(cueTier("after the funeral it's my turn to stop")).toBe('crisis');
+    expect(cueTier("i've given it until christmas to decide on the job offer")).toBe('none');
+    expect(
+      cueTier(
+        "planned it all: the cake, the balloons, the playlist. don't try to talk me out of the bouncy castle",
+      ),
+    ).not.toBe('crisis');
+  });
+
+  it('WHEN a thought is "more real than it used to" be THEN it is now, not the past, and "i used to" with therapy stays calm', () => {
+    expect(cueTier('i keep thinking about ending my life and it scares me more than it used to')).toBe(
+      'crisis',
+    );
+    expect(cueTier('i used to think about ending my life, therapy helped')).toBe('none');
+  });
+});
+
 describe('GIVEN idioms and disguised spellings', () => {
   it('WHEN an idiom and a real crisis share a message THEN the crisis is still caught', () => {
     expect(tier("I'm killing it at work lately")).toBe('none');

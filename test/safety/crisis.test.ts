@@ -43,9 +43,10 @@ describe('GIVEN the sets the check was tuned on', () => {
     expect(rates.nearMissAsAny).toBeLessThanOrEqual(0.07);
   });
 
-  // Sets 2, 3, 10 and 12 were written after the cues were tuned and the cues never learnt from them: the
-  // second signal learnt from them, and its thresholds were chosen by cross-validation on them. The cues
-  // learnt from sets 1 and 4-6, then by class from sets 7-9 (crises) and 11 and 13 (near-misses).
+  // Sets 2, 3, 10 and 12 were written after the cues were tuned: the second signal learnt from them, and its
+  // thresholds were chosen by cross-validation on them while the cues had never learnt from them. The cues
+  // learnt from sets 1 and 4-6, then by class from sets 7-9 (crises), 11 and 13 (near-misses) and 10-13
+  // (crises); sets 2 and 3 are the only ones the cues have still never learnt from.
   it.each([
     [
       'crisis-tuning-set-2.json',
@@ -512,6 +513,28 @@ describe('GIVEN a goodbye, a passive wish or a plan the cues alone missed in set
       'crisis',
     );
     expect(cueTier('i used to think about ending my life, therapy helped')).toBe('none');
+  });
+});
+
+describe('GIVEN means kept back, a high place or a preparation for "after" the cues alone missed in sets 10–13', () => {
+  it('WHEN medicine is kept back or stopped to save it, or the writer cannot keep safe THEN the cues alone make it a crisis, and packing pills for a trip or stopping them for side effects is not', () => {
+    expect(cueTier("i've been keeping my sleeping pills back instead of taking them")).toBe('crisis');
+    expect(cueTier('stopped taking my tablets so i can save them for later')).toBe('crisis');
+    expect(cueTier("i honestly can't keep myself safe right now")).toBe('crisis');
+    expect(cueTier("keeping my pills back for the trip so i don't forget them")).toBe('none');
+    expect(cueTier('stopped taking my tablets so i can see if the side effects stop')).toBe('none');
+    expect(cueTier("i can't keep my plants alive")).toBe('none');
+  });
+
+  it('WHEN a foot is over a railing or the writer stares at a ledge high up THEN the cues alone make it a crisis, and a foot on a railing to tie a shoe is not', () => {
+    expect(cueTier('one foot over the railing of the car park roof')).toBe('crisis');
+    expect(cueTier("i stared at the ledge for an hour. i'm on the 12th floor")).toBe('crisis');
+    expect(cueTier('leaned one foot on the railing to tie my shoe')).toBe('none');
+  });
+
+  it('WHEN someone "will understand later" and the writer means "after" THEN the cues alone make it a crisis, and keys left for whoever needs them are not', () => {
+    expect(cueTier("she'll understand later. i meant after")).toBe('crisis');
+    expect(cueTier('the keys are in the drawer for whoever needs them')).not.toBe('crisis');
   });
 });
 

@@ -45,8 +45,8 @@ describe('GIVEN the sets the check was tuned on', () => {
 
   // Sets 2, 3 and 14-17 were written after the cues were tuned and the cues never learnt from them: the
   // second signal learnt from them, and its thresholds were chosen by cross-validation on them. The cues
-  // learnt from sets 1 and 4-6, then by class from sets 7-9 (crises), 11 and 13 (near-misses) and 10-13
-  // (crises).
+  // learnt from sets 1 and 4-6, then by class from sets 7-9 (crises), 11 and 13 (near-misses), 10-13
+  // (crises) and 1 and 4-13 (crises inside questions about the therapist).
   it.each([
     [
       'crisis-tuning-set-2.json',
@@ -58,43 +58,43 @@ describe('GIVEN the sets the check was tuned on', () => {
     ],
     [
       'crisis-tuning-set-4.json',
-      { crisisAsCrisis: 0.92, crisisAsAny: 0.995, nearMissAsCrisis: 0.005, nearMissAsAny: 0.105 },
+      { crisisAsCrisis: 0.925, crisisAsAny: 1, nearMissAsCrisis: 0.005, nearMissAsAny: 0.105 },
     ],
     [
       'crisis-tuning-set-5.json',
-      { crisisAsCrisis: 0.745, crisisAsAny: 0.97, nearMissAsCrisis: 0, nearMissAsAny: 0.08 },
+      { crisisAsCrisis: 0.75, crisisAsAny: 0.975, nearMissAsCrisis: 0, nearMissAsAny: 0.08 },
     ],
     [
       'crisis-tuning-set-6.json',
-      { crisisAsCrisis: 0.67, crisisAsAny: 0.96, nearMissAsCrisis: 0.005, nearMissAsAny: 0.115 },
+      { crisisAsCrisis: 0.705, crisisAsAny: 0.97, nearMissAsCrisis: 0.005, nearMissAsAny: 0.115 },
     ],
     [
       'crisis-tuning-set-7.json',
-      { crisisAsCrisis: 0.93, crisisAsAny: 1, nearMissAsCrisis: 0.02, nearMissAsAny: 0.115 },
+      { crisisAsCrisis: 0.935, crisisAsAny: 1, nearMissAsCrisis: 0.02, nearMissAsAny: 0.115 },
     ],
     [
       'crisis-tuning-set-8.json',
-      { crisisAsCrisis: 0.881, crisisAsAny: 0.968, nearMissAsCrisis: 0.06, nearMissAsAny: 0.25 },
+      { crisisAsCrisis: 0.89, crisisAsAny: 0.972, nearMissAsCrisis: 0.06, nearMissAsAny: 0.25 },
     ],
     [
       'crisis-tuning-set-9.json',
-      { crisisAsCrisis: 0.931, crisisAsAny: 0.99, nearMissAsCrisis: 0.005, nearMissAsAny: 0.078 },
+      { crisisAsCrisis: 0.936, crisisAsAny: 0.99, nearMissAsCrisis: 0.005, nearMissAsAny: 0.078 },
     ],
     [
       'crisis-tuning-set-10.json',
-      { crisisAsCrisis: 0.75, crisisAsAny: 0.94, nearMissAsCrisis: 0.055, nearMissAsAny: 0.16 },
+      { crisisAsCrisis: 0.772, crisisAsAny: 0.95, nearMissAsCrisis: 0.055, nearMissAsAny: 0.16 },
     ],
     [
       'crisis-tuning-set-11.json',
-      { crisisAsCrisis: 0.827, crisisAsAny: 0.972, nearMissAsCrisis: 0.01, nearMissAsAny: 0.169 },
+      { crisisAsCrisis: 0.836, crisisAsAny: 0.977, nearMissAsCrisis: 0.01, nearMissAsAny: 0.169 },
     ],
     [
       'crisis-tuning-set-12.json',
-      { crisisAsCrisis: 0.831, crisisAsAny: 0.954, nearMissAsCrisis: 0.046, nearMissAsAny: 0.092 },
+      { crisisAsCrisis: 0.84, crisisAsAny: 0.963, nearMissAsCrisis: 0.046, nearMissAsAny: 0.092 },
     ],
     [
       'crisis-tuning-set-13.json',
-      { crisisAsCrisis: 0.765, crisisAsAny: 0.95, nearMissAsCrisis: 0.043, nearMissAsAny: 0.258 },
+      { crisisAsCrisis: 0.795, crisisAsAny: 0.97, nearMissAsCrisis: 0.043, nearMissAsAny: 0.258 },
     ],
     [
       'crisis-tuning-set-14.json',
@@ -106,7 +106,7 @@ describe('GIVEN the sets the check was tuned on', () => {
     ],
     [
       'crisis-tuning-set-16.json',
-      { crisisAsCrisis: 0.627, crisisAsAny: 0.859, nearMissAsCrisis: 0.141, nearMissAsAny: 0.228 },
+      { crisisAsCrisis: 0.631, crisisAsAny: 0.863, nearMissAsCrisis: 0.141, nearMissAsAny: 0.228 },
     ],
     [
       'crisis-tuning-set-17.json',
@@ -551,6 +551,72 @@ describe('GIVEN means kept back, a high place or a preparation for "after" the c
   it('WHEN someone "will understand later" and the writer means "after" THEN the cues alone make it a crisis, and keys left for whoever needs them are not', () => {
     expect(cueTier("she'll understand later. i meant after")).toBe('crisis');
     expect(cueTier('the keys are in the drawer for whoever needs them')).not.toBe('crisis');
+  });
+});
+
+describe('GIVEN a crisis told inside an ordinary question about the therapist (sets 4–13)', () => {
+  it('WHEN the last session is said to be the last with anyone, the last ever or the last everything THEN the cues alone make it a crisis, and an ordinary last session stays calm', () => {
+    expect(cueTier('thursday is my final session with him, and my final one with anybody really')).toBe(
+      'crisis',
+    );
+    expect(cueTier("it's our final appointment on friday. final one ever, not just with her")).toBe('crisis');
+    expect(
+      cueTier("can i give my therapist a card at our last session? it's kind of my last everything"),
+    ).toBe('crisis');
+    expect(tier('thursday is my final session with him before he retires, it went well')).toBe('none');
+    expect(tier('my last session before she retires is on friday, should i bring a card')).toBe('none');
+    expect(tier("last session today, we're ending therapy, it went well")).toBe('none');
+    expect(
+      tier(
+        "it's our final appointment on friday, the final one with her, not just for me but for the whole group",
+      ),
+    ).toBe('none');
+  });
+
+  it("WHEN a client's death is asked about and then said to be about the writer's own therapist THEN the cues alone make it a crisis, and the same question from a trainee is not", () => {
+    expect(
+      cueTier('do counsellors get told when a client dies? asking because i want mine to hear it gently'),
+    ).toBe('crisis');
+    expect(cueTier("i hope she'll be okay once she hears about me")).toBe('crisis');
+    expect(tier("do counsellors get told when a client dies? asking because i'm training to be one")).toBe(
+      'none',
+    );
+    expect(
+      tier('do therapists find out when a client dies? my supervisor says they usually hear from the family'),
+    ).toBe('none');
+    expect(tier("i hope she'll be okay once she hears about me moving abroad")).toBe('none');
+  });
+
+  it('WHEN the writer will miss every session to come or be gone before the next THEN the cues alone make it a crisis, and the same absence with a move or a holiday is not', () => {
+    expect(cueTier("i'm not going to be at tuesday's appointment. or any after that")).toBe('crisis');
+    expect(cueTier("i won't be seeing him after monday. or anybody else")).toBe('crisis');
+    expect(cueTier("i'll be gone before our next appointment, so should i still pay the deposit")).toBe(
+      'crisis',
+    );
+    expect(cueTier('is it okay to email my counsellor a thank you tonight while i still can')).toBe('crisis');
+    expect(tier("i won't be at tuesday's session, or the one after that, i'm away")).not.toBe('crisis');
+    expect(
+      tier(
+        "i'll be gone before our next appointment, i'm moving to leeds, so should i still pay the deposit",
+      ),
+    ).not.toBe('crisis');
+    expect(
+      tier('is it okay to email my counsellor a thank you while i still can, she retires next month'),
+    ).toBe('none');
+  });
+
+  it('WHEN the goodbye to the therapist is said outright (really a goodbye card, the last one "for me", gone "on purpose", not wanting her to stop me) THEN the cues alone make it a crisis, and a thank-you card or a break is not', () => {
+    expect(cueTier("can i post my counsellor a thank you card when it's actually a goodbye card")).toBe(
+      'crisis',
+    );
+    expect(cueTier("he thinks it's just a pause but it's the final one for me")).toBe('crisis');
+    expect(cueTier("if i go quiet it's on purpose, don't come looking")).toBe('crisis');
+    expect(cueTier("i don't want my counsellor to stop me this time")).toBe('crisis');
+    expect(tier('can i post my counsellor a thank you card after our last session')).toBe('none');
+    expect(
+      tier("he thinks it's just a pause but i want it to be the final one for me, i'm doing so much better"),
+    ).not.toBe('crisis');
+    expect(tier("i don't want my counsellor to stop me from talking about my dad")).toBe('none');
   });
 });
 

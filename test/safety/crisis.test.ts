@@ -82,7 +82,7 @@ describe('GIVEN the sets the check was tuned on', () => {
     ],
     [
       'crisis-tuning-set-10.json',
-      { crisisAsCrisis: 0.772, crisisAsAny: 0.95, nearMissAsCrisis: 0.055, nearMissAsAny: 0.16 },
+      { crisisAsCrisis: 0.772, crisisAsAny: 0.95, nearMissAsCrisis: 0.005, nearMissAsAny: 0.135 },
     ],
     [
       'crisis-tuning-set-11.json',
@@ -90,7 +90,7 @@ describe('GIVEN the sets the check was tuned on', () => {
     ],
     [
       'crisis-tuning-set-12.json',
-      { crisisAsCrisis: 0.84, crisisAsAny: 0.963, nearMissAsCrisis: 0.046, nearMissAsAny: 0.092 },
+      { crisisAsCrisis: 0.84, crisisAsAny: 0.963, nearMissAsCrisis: 0, nearMissAsAny: 0.055 },
     ],
     [
       'crisis-tuning-set-13.json',
@@ -617,6 +617,77 @@ describe('GIVEN a crisis told inside an ordinary question about the therapist (s
       tier("he thinks it's just a pause but i want it to be the final one for me, i'm doing so much better"),
     ).not.toBe('crisis');
     expect(tier("i don't want my counsellor to stop me from talking about my dad")).toBe('none');
+  });
+});
+
+describe('GIVEN near-misses of sets 10 and 12 (and their classes in sets 1-13) that the whole check put in the crisis tier', () => {
+  it('WHEN the topic is asked about as theory, research or a course THEN it is not a crisis, and the same reader who wants to die tonight is', () => {
+    expect(tier("which theory of suicide did joiner write about? it's for my msc")).not.toBe('crisis');
+    expect(tier('i read about the theory of suicide for my msc and now i want to kill myself tonight')).toBe(
+      'crisis',
+    );
+  });
+
+  it("WHEN a receptionist or a moderator asks how to answer someone's words THEN it is not a crisis, and the same words as the writer's own or told of a real caller are", () => {
+    expect(
+      tier(
+        "how should we respond when a user says 'nobody would miss me if i was gone'? asking for the mod team",
+      ),
+    ).not.toBe('crisis');
+    expect(tier("nobody would miss me if i was gone. i've got the pills ready")).toBe('crisis');
+    expect(
+      tier('surgery receptionist here, what do we do if a caller says they want to end their life?'),
+    ).not.toBe('crisis');
+    expect(tier('a caller told me tonight he wants to end his life and then hung up')).toBe('crisis');
+  });
+
+  it('WHEN an old attempt is counted back, told as a hospital stay long ago or a long stretch without urges THEN it is not a crisis, and the same words with it back now are', () => {
+    expect(tier('two years ago today i tried to end my life. today i ran my first 10k')).not.toBe('crisis');
+    expect(tier("two years ago today i tried to end my life and tonight i'm going to try again")).toBe(
+      'crisis',
+    );
+    expect(
+      tier("i was admitted after an overdose in sixth form. that was twelve years ago and i'm a nurse now"),
+    ).not.toBe('crisis');
+    expect(tier('i was admitted after an overdose last night and i want to do it again')).toBe('crisis');
+    expect(tier('i have not felt a single urge to self harm in 6 months, proud of myself')).not.toBe(
+      'crisis',
+    );
+    expect(tier('i have felt the urge to self harm every day for 6 months and tonight i cut')).toBe('crisis');
+  });
+
+  it('WHEN a goodbye or "won\'t need them" has an ordinary reason (a discharge, finished sessions, a new channel) THEN it is not a crisis, and the same words without one are', () => {
+    expect(
+      tier("discharged from the home treatment team this morning, they said i won't need them anymore"),
+    ).not.toBe('crisis');
+    expect(tier("i won't need them anymore after tonight")).toBe('crisis');
+    expect(tier('we finished all our sessions and i said goodbye to my counsellor today')).not.toBe('crisis');
+    expect(tier('said goodbye to my counsellor today and to all of you. this is my last message')).toBe(
+      'crisis',
+    );
+    expect(
+      tier(
+        "the mods made me a helper so this is the last time you'll hear from me in general, i'll be in the support channel now",
+      ),
+    ).not.toBe('crisis');
+    expect(tier("this is the last time you'll hear from me. thank you all for everything")).toBe('crisis');
+  });
+
+  it("WHEN crisis words are a meme, a pet's voice, a bathroom-floor stomach bug, bites or a contingency document THEN it is not a crisis, and the same words meant are", () => {
+    expect(tier("me on monday mornings: i'm dead inside")).not.toBe('crisis');
+    expect(tier("i'm dead inside and i've written the letters to my family")).toBe('crisis');
+    expect(tier('"you\'d all be better off without me" - my dog every time i leave for work')).not.toBe(
+      'crisis',
+    );
+    expect(tier("you'd all be better off without me. i mean it this time")).toBe('crisis');
+    expect(tier('sitting on the bathroom floor because of food poisoning, send help')).not.toBe('crisis');
+    expect(tier('sitting on the bathroom floor with the blade again')).toBe('crisis');
+    expect(tier('scratching my mosquito bites till they bleed again')).not.toBe('crisis');
+    expect(tier('scratching my arms till they bleed again')).toBe('crisis');
+    expect(tier("updating my 'if i get hit by a bus' document before the holidays")).not.toBe('crisis');
+    expect(tier('i hope i get hit by a bus tomorrow')).toBe('crisis');
+    expect(tier('ctb means catch the bus, i was literally late for school')).not.toBe('crisis');
+    expect(tier("gonna ctb tonight, i'm done")).toBe('crisis');
   });
 });
 

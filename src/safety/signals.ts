@@ -47,8 +47,9 @@ interface SubjectMention {
 
 /** Every cue in every sentence of the normalised, idiom-free text. */
 export function findCues(text: string): CueHit[] {
-  const messageFrames = framesOf(text, MESSAGE_FRAMES);
-  const mentionsSomeoneSpecific = /\bmy [a-z]/.test(text) && hasOtherPerson(text);
+  // Most messages have no cue at all: what the whole message says is worked out only for one that has.
+  let messageFrames: ReadonlySet<FrameName> | undefined;
+  let mentionsSomeoneSpecific: boolean | undefined;
   // One scan of the whole text per cue: cues never cross a sentence break (` . `), so the sentence
   // of a match is found afterwards, and its frames are worked out only when it has a cue.
   const sentenceStarts = [0];
@@ -62,7 +63,10 @@ export function findCues(text: string): CueHit[] {
       const sentenceText = text.slice(start, end < 0 ? text.length : end);
       sentence = {
         text: sentenceText,
-        frames: new Set([...messageFrames, ...framesOf(sentenceText, SENTENCE_FRAMES)]),
+        frames: new Set([
+          ...(messageFrames ??= framesOf(text, MESSAGE_FRAMES)),
+          ...framesOf(sentenceText, SENTENCE_FRAMES),
+        ]),
         mentions: subjectMentions(sentenceText),
       };
       sentences.set(start, sentence);
@@ -85,7 +89,13 @@ export function findCues(text: string): CueHit[] {
         subject:
           cue.who === 'self'
             ? 'self'
-            : resolveSubject(cue.who, sentence.mentions, index, sentence.frames, mentionsSomeoneSpecific),
+            : resolveSubject(
+                cue.who,
+                sentence.mentions,
+                index,
+                sentence.frames,
+                (mentionsSomeoneSpecific ??= /\bmy [a-z]/.test(text) && hasOtherPerson(text)),
+              ),
         topic: cue.topic,
         frames: sentence.frames,
         negated: LEXICON.frames.negation.test(before),
